@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from './database';
+import type { Database } from './database.ts';
 
 /**
  * Applies `supabase/migrations/*.sql` in file-name order, recording each in

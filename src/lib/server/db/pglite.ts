@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Database, Sql } from './database';
+import type { Database, Sql } from './database.ts';
 
 /**
  * Opens (or creates) an embedded PGlite database.

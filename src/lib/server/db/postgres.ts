@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Sql } from './database';
+import type { Database, Sql } from './database.ts';
 
 // Keep timestamps, numerics and bigints as PostgreSQL prints them; the gateway builds JSON bodies in SQL anyway.
 const passThrough = (value: string) => value;

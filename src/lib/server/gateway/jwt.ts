@@ -5,12 +5,12 @@ export type Claims = JWTPayload & { role?: string; [claim: string]: unknown };
 
 /** Why a bearer token was refused, in PostgREST's terms (PGRST301 = undecodable/bad signature, PGRST303 = claims). */
 export class JwtError extends Error {
-	constructor(
-		readonly code: 'PGRST301' | 'PGRST303',
-		message: string,
-		readonly details: string | null = null
-	) {
+	readonly code: 'PGRST301' | 'PGRST303';
+	readonly details: string | null;
+	constructor(code: 'PGRST301' | 'PGRST303', message: string, details: string | null = null) {
 		super(message);
+		this.code = code;
+		this.details = details;
 	}
 }
 

@@ -1,5 +1,5 @@
-import type { GatewaySecrets } from './secrets';
-import { verifyJwt, JwtError, type Claims } from './jwt';
+import type { GatewaySecrets } from './secrets.ts';
+import { verifyJwt, JwtError, type Claims } from './jwt.ts';
 
 /** Who a request acts as: the database role PostgREST would `SET LOCAL ROLE` to, and the claims it exposes. */
 export interface RequestIdentity {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { signJwt } from './jwt';
+import { signJwt } from './jwt.ts';
 
 /** Per-installation secrets of the embedded backend. Generated on first start, kept in DATA_DIR, never committed. */
 export interface GatewaySecrets {

@@ -1,0 +1,78 @@
+import { createServerClient } from '@supabase/ssr';
+import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getSupabaseEndpoint } from '$lib/server/backend';
+
+/** Start (and on first start migrate and seed) the embedded backend before the first request. */
+export const init: ServerInit = async () => {
+	await getSupabaseEndpoint();
+};
+
+/** The embedded Supabase-compatible API, mounted on the site's own origin (/rest/v1, /auth/v1). */
+const embeddedApi: Handle = async ({ event, resolve }) => {
+	const { embedded } = await getSupabaseEndpoint();
+	if (embedded) {
+		const response = await embedded.gateway.handle(event.request, event.getClientAddress());
+		if (response) return response;
+	}
+	return resolve(event);
+};
+
+/** A Supabase client per request, acting as the user whose session cookie came with it. */
+const supabase: Handle = async ({ event, resolve }) => {
+	const endpoint = await getSupabaseEndpoint();
+	const { embedded } = endpoint;
+	const clientAddress = event.getClientAddress();
+	event.locals.supabase = createServerClient(endpoint.url ?? event.url.origin, endpoint.anonKey, {
+		cookies: {
+			getAll: () => event.cookies.getAll(),
+			setAll: (cookies) => {
+				for (const { name, value, options } of cookies) event.cookies.set(name, value, { ...options, path: '/' });
+			}
+		},
+		// Server-side calls to the embedded API skip the HTTP hop: same gateway, same contract, no socket.
+		global: embedded
+			? {
+					fetch: async (input, init) =>
+						(await embedded.gateway.handle(new Request(input, init), clientAddress)) ??
+						new Response('Not found', { status: 404 })
+				}
+			: {}
+	});
+
+	/**
+	 * getSession() alone trusts the cookie, which the browser controls: a forged cookie would pass. getUser()
+	 * asks the Auth server to validate the token, so only a genuine session is returned.
+	 */
+	event.locals.safeGetSession = async () => {
+		const {
+			data: { session }
+		} = await event.locals.supabase.auth.getSession();
+		if (!session) return { session: null, user: null };
+		const {
+			data: { user },
+			error
+		} = await event.locals.supabase.auth.getUser();
+		if (error) return { session: null, user: null };
+		return { session, user };
+	};
+
+	return resolve(event, {
+		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+	});
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	const { session, user } = await event.locals.safeGetSession();
+	event.locals.session = session;
+	event.locals.user = user;
+	return resolve(event);
+};
+
+export const handle = sequence(embeddedApi, supabase, session);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const errorId = crypto.randomUUID();
+	if (status !== 404) console.error(`[error ${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: status === 404 ? message : 'An unexpected error occurred.', errorId };
+};

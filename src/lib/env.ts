@@ -1,0 +1,11 @@
+// The only importer of public env (style.md §6.8): SvelteKit 3 replaces $env/*, so this is one of two files to touch.
+import { env } from '$env/dynamic/public';
+
+/**
+ * The Supabase project the site talks to. Unset: the embedded backend on the site's own origin answers instead.
+ */
+export const publicSupabaseUrl: string | undefined = env.PUBLIC_SUPABASE_URL || undefined;
+
+/** The project's publishable (anon) key; only meaningful with PUBLIC_SUPABASE_URL. */
+export const publicSupabaseKey: string | undefined =
+	env.PUBLIC_SUPABASE_PUBLISHABLE_KEY || env.PUBLIC_SUPABASE_ANON_KEY || undefined;

@@ -1,0 +1,40 @@
+import { publicSupabaseKey, publicSupabaseUrl } from '$lib/env';
+import { dataDir, databaseUrl, siteOrigin, supabaseDir } from './env';
+import { startEmbeddedBackend, type EmbeddedBackend } from './embedded';
+
+/** Where the site's data API lives and the public key browsers use for it. */
+export interface SupabaseEndpoint {
+	/** Base URL for supabase-js; for the embedded backend, the site's own origin (filled per request). */
+	url: string | null;
+	anonKey: string;
+	embedded: EmbeddedBackend | null;
+}
+
+// One backend per server process. Kept on globalThis so Vite's dev-time module reloads do not open a second
+// PGlite on the same folder (two writers would corrupt it).
+const KEY = Symbol.for('shenzhen-fashion-map.backend');
+type Holder = { [KEY]?: Promise<SupabaseEndpoint> };
+
+/**
+ * The data backend of this server: a configured Supabase project, or the embedded one started on first use
+ * (migrated and seeded on first start).
+ */
+export function getSupabaseEndpoint(): Promise<SupabaseEndpoint> {
+	const holder = globalThis as Holder;
+	holder[KEY] ??= connect();
+	return holder[KEY];
+}
+
+async function connect(): Promise<SupabaseEndpoint> {
+	if (publicSupabaseUrl) {
+		if (!publicSupabaseKey) throw new Error('PUBLIC_SUPABASE_URL is set but PUBLIC_SUPABASE_PUBLISHABLE_KEY is not.');
+		return { url: publicSupabaseUrl, anonKey: publicSupabaseKey, embedded: null };
+	}
+	const started = Date.now();
+	const embedded = await startEmbeddedBackend({ dataDir, databaseUrl, supabaseDir, siteUrl: siteOrigin });
+	console.info(
+		`[backend] embedded ${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`}: ` +
+			`${embedded.migrated.length} migration(s) applied${embedded.seeded ? ', seeded' : ''} in ${Date.now() - started} ms`
+	);
+	return { url: null, anonKey: embedded.secrets.anonKey, embedded };
+}

@@ -1,0 +1,14 @@
+// The only importer of private env (style.md §6.8).
+import { env } from '$env/dynamic/private';
+
+/** Folder of the embedded backend: PGlite files and per-installation secrets. */
+export const dataDir: string = env.DATA_DIR || '.data';
+
+/** A PostgreSQL server to run the embedded gateway over instead of PGlite. */
+export const databaseUrl: string | undefined = env.DATABASE_URL || undefined;
+
+/** The Supabase CLI folder (migrations, seed) applied by the embedded backend on start. */
+export const supabaseDir: string = env.SUPABASE_DIR || 'supabase';
+
+/** Public base URL of the site (tokens' issuer); adapter-node's ORIGIN when set. */
+export const siteOrigin: string | undefined = env.ORIGIN || undefined;
