@@ -16,7 +16,7 @@ export interface EmbeddedBackendConfig {
 	/** The Supabase CLI folder holding `migrations/` and `seed.sql`. */
 	supabaseDir: string;
 	siteUrl?: string;
-	tokenRateLimit?: GatewayOptions['tokenRateLimit'];
+	auth?: GatewayOptions['auth'];
 }
 
 /** A running embedded backend: the database, its secrets and the gateway serving the Supabase API over it. */
@@ -46,7 +46,7 @@ export async function startEmbeddedBackend(config: EmbeddedBackendConfig): Promi
 		const migrated = await applyMigrations(db, join(config.supabaseDir, 'migrations'));
 		const seeded = await seedOnce(db, join(config.supabaseDir, 'seed.sql'));
 		const secrets = await loadOrCreateSecrets(dataDir);
-		const gateway = createGateway({ db, secrets, siteUrl: config.siteUrl, tokenRateLimit: config.tokenRateLimit });
+		const gateway = createGateway({ db, secrets, siteUrl: config.siteUrl, auth: config.auth });
 		return { db, secrets, gateway, migrated, seeded, close: () => db.close() };
 	} catch (error) {
 		await db.close().catch(() => undefined);

@@ -20,8 +20,15 @@ export interface GatewayOptions {
 	secrets: GatewaySecrets;
 	/** Public base URL of the site, for the JWT `iss` claim (`<origin>/auth/v1`). */
 	siteUrl?: string;
-	/** Sign-in attempts per IP: Supabase's defaults (150 per 5 minutes, burst 30) unless overridden. */
-	tokenRateLimit?: { perFiveMinutes: number; burst: number };
+	/** Auth settings; Supabase's defaults apply to what is not given. */
+	auth?: {
+		/** Sign-in and refresh attempts per IP (default 150 per 5 minutes, burst 30). */
+		tokenRateLimit?: { perFiveMinutes: number; burst: number };
+		/** How long a rotated refresh token may still be used (default 10 s). */
+		refreshReuseIntervalSeconds?: number;
+		/** Access-token lifetime (default 3600 s). */
+		jwtExpirySeconds?: number;
+	};
 }
 
 const REST_PREFIX = '/rest/v1';
@@ -49,7 +56,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 		db: options.db,
 		secrets: options.secrets,
 		issuer: options.siteUrl ? new URL(AUTH_PREFIX, options.siteUrl).href : undefined,
-		tokenRateLimit: options.tokenRateLimit
+		...options.auth
 	});
 	return {
 		async handle(request, clientAddress) {
