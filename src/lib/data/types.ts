@@ -23,7 +23,8 @@ export interface Sector {
 }
 
 export interface PlaceSummary {
-	slug: string;
+	/** Stable slug, e.g. `shuibei-buxin-jewellery-cluster`. */
+	id: string;
 	kind: PlaceKind;
 	name_zh: string;
 	name_en: string;

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createClient } from '@supabase/supabase-js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSite, type SiteServer } from '../support/site-server.ts';
+
+describe('the built site on its embedded backend', () => {
+	let site: SiteServer;
+	beforeAll(async () => {
+		site = await startSite();
+	});
+	afterAll(() => site?.stop());
+
+	test('/health reports that the data backend answers', async () => {
+		const response = await fetch(`${site.url}/health`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toMatchObject({ status: 'ok', backend: 'embedded-pglite', database: 'ok' });
+	});
+
+	test('the home page lists the five consumption districts from the API, server-rendered', async () => {
+		const html = await (await fetch(`${site.url}/`)).text();
+		const list = /<ul class="places" data-testid="consumption-districts">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+		for (const name of ['大浪', '罗湖', '福田', '后海', '横岗']) expect(list).toContain(name);
+		expect(list.match(/<li>/g)).toHaveLength(5);
+		expect(html).toContain('data-testid="sectors"');
+	});
+
+	test('the Supabase API is mounted on the site origin and serves supabase-js with the anon key the page hands out', async () => {
+		const html = await (await fetch(`${site.url}/`)).text();
+		const anonKey = /"anonKey":"([^"]+)"|anonKey:"([^"]+)"/.exec(html);
+		const key = anonKey?.[1] ?? anonKey?.[2];
+		expect(key, 'the page should carry the public anon key for the browser client').toBeTruthy();
+		const client = createClient(site.url, key!, { auth: { persistSession: false } });
+		const { data, error } = await client.rpc('list_sectors');
+		expect(error).toBeNull();
+		expect(data).toHaveLength(9);
+		const secrets = JSON.parse(await readFile(join(site.dataDir, 'gateway-secrets.json'), 'utf8'));
+		expect(key).toBe(secrets.anonKey);
+		expect(html).not.toContain(secrets.serviceRoleKey);
+		expect(html).not.toContain(secrets.jwtSecret);
+	});
+
+	test('an unknown API function answers as PostgREST does (PGRST202, 404)', async () => {
+		const response = await fetch(`${site.url}/rest/v1/rpc/no_such_function`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+		expect(response.status).toBe(404);
+		expect((await response.json()).code).toBe('PGRST202');
+	});
+});
