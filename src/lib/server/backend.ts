@@ -1,6 +1,6 @@
 import { publicSupabaseKey, publicSupabaseUrl } from '$lib/env';
-import { dataDir, databaseUrl, siteOrigin, supabaseDir } from './env';
-import { startEmbeddedBackend, type EmbeddedBackend } from './embedded';
+import { dataDir, databaseUrl, siteOrigin, supabaseDir } from './env.ts';
+import { startEmbeddedBackend, type EmbeddedBackend } from './embedded.ts';
 
 /** Where the site's data API lives and the public key browsers use for it. */
 export interface SupabaseEndpoint {

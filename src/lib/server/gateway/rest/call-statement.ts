@@ -1,7 +1,7 @@
-import type { Payload } from './payload';
-import type { Filter, OrderTerm, RpcQuery, SelectItem } from './query-params';
-import { Params, quoteIdent, type Statement } from './sql';
-import type { Routine, RoutineParam } from './schema-cache';
+import type { Payload } from './payload.ts';
+import type { Filter, OrderTerm, RpcQuery, SelectItem } from './query-params.ts';
+import { Params, quoteIdent, type Statement } from './sql.ts';
+import type { Routine, RoutineParam } from './schema-cache.ts';
 
 /** The rows a request may see: offset and an optional row limit. */
 export interface Page {

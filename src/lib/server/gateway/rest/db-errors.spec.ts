@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { JwtError } from '../jwt';
-import { sqlError, statusOfSqlState, toRestError } from './db-errors';
+import { JwtError } from '../jwt.ts';
+import { sqlError, statusOfSqlState, toRestError } from './db-errors.ts';
 
 const dbError = (code: string, message: string, detail?: string) => Object.assign(new Error(message), { code, detail });
 

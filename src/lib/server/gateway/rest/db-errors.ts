@@ -1,6 +1,6 @@
-import { isDbError, type DbError } from '../../db/database';
-import { JwtError } from '../jwt';
-import { isValidHeader, RestError } from './errors';
+import { isDbError, type DbError } from '../../db/database.ts';
+import { JwtError } from '../jwt.ts';
+import { isValidHeader, RestError } from './errors.ts';
 
 // SQLSTATE classes with their own status; every class not listed (22 data, 23 integrity, 42 syntax…) is 400.
 const STATUS_OF_CLASS: Record<string, number> = {

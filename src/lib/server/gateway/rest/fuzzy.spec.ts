@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch } from './fuzzy';
+import { closestMatch } from './fuzzy.ts';
 
 // Cases from the doctests of PostgREST v14 `noRpcHint`.
 describe('closestMatch', () => {

@@ -1,10 +1,10 @@
-import type { Database } from '../../db/database';
-import type { GatewaySecrets } from '../secrets';
-import { errorResponse, RestError } from './errors';
-import { toRestError } from './db-errors';
-import { negotiateSchema } from './negotiation';
-import { handleRpc } from './rpc';
-import { loadSchemaCache, type SchemaCache } from './schema-cache';
+import type { Database } from '../../db/database.ts';
+import type { GatewaySecrets } from '../secrets.ts';
+import { errorResponse, RestError } from './errors.ts';
+import { toRestError } from './db-errors.ts';
+import { negotiateSchema } from './negotiation.ts';
+import { handleRpc } from './rpc.ts';
+import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
 
 export interface RestApiOptions {
 	db: Database;

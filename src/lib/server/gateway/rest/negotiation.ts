@@ -1,4 +1,4 @@
-import { RestError } from './errors';
+import { RestError } from './errors.ts';
 
 /** The schema a request addresses and whether the response must name it in `Content-Profile`. */
 export interface SchemaChoice {

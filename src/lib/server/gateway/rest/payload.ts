@@ -1,5 +1,5 @@
-import { invalidBodyError } from './errors';
-import type { RpcQuery } from './query-params';
+import { invalidBodyError } from './errors.ts';
+import type { RpcQuery } from './query-params.ts';
 
 /** The arguments of an RPC call, as they arrived. */
 export type Payload =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RestError } from './errors';
-import { parseRpcQuery } from './query-params';
+import { RestError } from './errors.ts';
+import { parseRpcQuery } from './query-params.ts';
 
 const parse = (query: string, argsInQuery = true) => parseRpcQuery(new URLSearchParams(query), argsInQuery);
 

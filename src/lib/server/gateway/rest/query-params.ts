@@ -1,4 +1,4 @@
-import { queryParseError } from './errors';
+import { queryParseError } from './errors.ts';
 
 export type FilterOperator = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'like' | 'ilike' | 'is' | 'in';
 

@@ -1,5 +1,5 @@
-import type { RequestIdentity } from '../roles';
-import { quoteIdent, type Statement } from './sql';
+import type { RequestIdentity } from '../roles.ts';
+import { quoteIdent, type Statement } from './sql.ts';
 
 function cookiesOf(header: string | null): Record<string, string> {
 	const cookies: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callResponse, contentRange, type CallRow } from './responses';
+import { callResponse, contentRange, type CallRow } from './responses.ts';
 
 const row = (overrides: Partial<CallRow> = {}): CallRow => ({
 	total: null,

@@ -1,4 +1,4 @@
-import { isValidHeader, RestError } from './errors';
+import { isValidHeader, RestError } from './errors.ts';
 
 /** The single row the main statement returns. */
 export interface CallRow {

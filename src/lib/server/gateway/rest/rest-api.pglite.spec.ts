@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
-import { openPglite } from '../../db/pglite';
-import { generateSecrets } from '../secrets';
-import { createRestApi } from './index';
-import { describeRestApi } from './rest-api.test-cases';
+import type { Database } from '../../db/database.ts';
+import { openPglite } from '../../db/pglite.ts';
+import { generateSecrets } from '../secrets.ts';
+import { createRestApi } from './index.ts';
+import { describeRestApi } from './rest-api.test-cases.ts';
 
 describeRestApi('PGlite', async () => {
 	const db = await openPglite();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPostgres } from '../../db/postgres';
-import { describeRestApi } from './rest-api.test-cases';
+import { openPostgres } from '../../db/postgres.ts';
+import { describeRestApi } from './rest-api.test-cases.ts';
 
 // The same cases on the PostgreSQL 15 server of the development machines (trust auth, user postgres), in a
 // throw-away database so roles are the only thing shared with other suites (they are cluster-wide anyway).

@@ -1,11 +1,11 @@
 // Shared by rest-api.pglite.spec.ts and rest-api.postgres.spec.ts: the same requests must get the same answers
 // from PGlite and from a PostgreSQL server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database';
-import { applyMigrations } from '../../db/migrate';
-import { signJwt } from '../jwt';
-import { generateSecrets, type GatewaySecrets } from '../secrets';
-import { createRestApi, type RestApi } from './index';
+import type { Database } from '../../db/database.ts';
+import { applyMigrations } from '../../db/migrate.ts';
+import { signJwt } from '../jwt.ts';
+import { generateSecrets, type GatewaySecrets } from '../secrets.ts';
+import { createRestApi, type RestApi } from './index.ts';
 
 /** Fixture functions owned by these tests (the project's own migrations may or may not exist). */
 export const FIXTURE_SQL = `

@@ -1,7 +1,7 @@
-import { RestError } from './errors';
-import { closestMatch } from './fuzzy';
-import type { Payload } from './payload';
-import type { Routine, SchemaCache } from './schema-cache';
+import { RestError } from './errors.ts';
+import { closestMatch } from './fuzzy.ts';
+import type { Payload } from './payload.ts';
+import type { Routine, SchemaCache } from './schema-cache.ts';
 
 /** The argument names a payload supplies (PostgREST's key set K). */
 export function argumentKeys(payload: Payload): string[] {

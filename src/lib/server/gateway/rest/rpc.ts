@@ -1,17 +1,17 @@
-import type { Database } from '../../db/database';
-import { ANON_ROLE, resolveIdentity } from '../roles';
-import type { GatewaySecrets } from '../secrets';
-import { buildCallStatement, type Page } from './call-statement';
-import { toRestError } from './db-errors';
-import { errorResponse, RestError } from './errors';
-import { negotiateSchema, wantsSingleObject } from './negotiation';
-import { readPayload } from './payload';
-import { preferredCount } from './prefer';
-import { parseRpcQuery, type RpcQuery } from './query-params';
-import { requestSettings } from './request-settings';
-import { callResponse, type CallRow } from './responses';
-import { findRoutine, routineNotFound } from './routine-match';
-import type { SchemaCache } from './schema-cache';
+import type { Database } from '../../db/database.ts';
+import { ANON_ROLE, resolveIdentity } from '../roles.ts';
+import type { GatewaySecrets } from '../secrets.ts';
+import { buildCallStatement, type Page } from './call-statement.ts';
+import { toRestError } from './db-errors.ts';
+import { errorResponse, RestError } from './errors.ts';
+import { negotiateSchema, wantsSingleObject } from './negotiation.ts';
+import { readPayload } from './payload.ts';
+import { preferredCount } from './prefer.ts';
+import { parseRpcQuery, type RpcQuery } from './query-params.ts';
+import { requestSettings } from './request-settings.ts';
+import { callResponse, type CallRow } from './responses.ts';
+import { findRoutine, routineNotFound } from './routine-match.ts';
+import type { SchemaCache } from './schema-cache.ts';
 
 /** What an RPC call needs from the API it belongs to. */
 export interface RpcContext {

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database';
+import type { Database } from '../../db/database.ts';
 
 /** One input parameter of a function, as PostgREST's schema cache records it. */
 export interface RoutineParam {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Params, quoteIdent } from './sql';
+import { Params, quoteIdent } from './sql.ts';
 
 describe('sql helpers', () => {
 	it('wraps names in double quotes, keeping case', () => {
