@@ -3,17 +3,17 @@
  * PostgREST calls them: one transaction, `role` and `request.jwt.claims` set locally. Runs on PGlite and on the
  * PostgreSQL 15 server, from an empty database through every migration and the seed.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Sql } from '../../src/lib/server/db/database';
 import { applyMigrations, applySeed } from '../../src/lib/server/db/migrate';
 import { openPglite } from '../../src/lib/server/db/pglite';
 import { openPostgres } from '../../src/lib/server/db/postgres';
+import { createDatabase } from '../support/test-backend.ts';
 
 const migrationsDir = fileURLToPath(new URL('../../supabase/migrations', import.meta.url));
 const seedFile = fileURLToPath(new URL('../../supabase/seed.sql', import.meta.url));
-const serverUrl = 'postgres://postgres@127.0.0.1:5432';
 
 interface Engine {
 	name: string;
@@ -32,16 +32,13 @@ const engines: Engine[] = [
 	{
 		name: 'PostgreSQL 15',
 		async open() {
-			const name = `sfm_schema_${randomBytes(6).toString('hex')}`;
-			const admin = await openPostgres(`${serverUrl}/postgres`, { max: 1 });
-			await admin.exec(`create database ${name}`);
-			const db = await openPostgres(`${serverUrl}/${name}`);
+			const database = await createDatabase();
+			const db = await openPostgres(database.url);
 			return {
 				db,
 				async dispose() {
 					await db.close();
-					await admin.exec(`drop database if exists ${name} with (force)`);
-					await admin.close();
+					await database.drop();
 				}
 			};
 		}
