@@ -32,3 +32,113 @@ export interface PlaceSummary {
 	district_codes: string[];
 	precision: Precision | null;
 }
+
+export type ListingKind = 'enterprise' | 'platform' | 'event';
+
+/** A published figure of a place, as in the reference: value with unit, year and source. */
+export interface Figure {
+	metric: string;
+	value: number | string;
+	unit: string | null;
+	year: number | string | null;
+	source: string;
+	note?: string | null;
+}
+
+/** The small shape of a listing in lists and map features. */
+export interface ListingSummary {
+	id: string;
+	slug: string;
+	kind: ListingKind;
+	sectors: SectorCode[];
+	name_zh: string | null;
+	name_en: string | null;
+	precision: Precision | null;
+	place_id: string | null;
+	event_start: string | null;
+	event_end: string | null;
+	/** Only in map_summary rows: whether the listing has coordinates (else it is not on the map). */
+	located?: boolean;
+}
+
+/** map_summary: counts and one page of the filtered list. */
+export interface MapSummary {
+	total: number;
+	located: number;
+	by_kind: Partial<Record<ListingKind, number>>;
+	by_sector: Partial<Record<SectorCode, number>>;
+	rows: ListingSummary[];
+}
+
+export interface PlaceFeatureProperties {
+	id: string;
+	kind: PlaceKind;
+	name_zh: string;
+	name_en: string;
+	sector: SectorCode | null;
+	sectors: string;
+	precision: Precision | null;
+	outlined: boolean;
+	search: string;
+	label_lon: number;
+	label_lat: number;
+}
+
+export interface PlacesCollection {
+	type: 'FeatureCollection';
+	features: { type: 'Feature'; geometry: { type: 'Polygon' | 'Point'; coordinates: unknown }; properties: PlaceFeatureProperties }[];
+}
+
+export interface DistrictRef {
+	code: string;
+	slug: string;
+	name_zh: string;
+	name_en: string;
+}
+
+/** get_place: the list_places fields plus districts, published listings and counts. */
+export interface PlaceDetail extends PlaceSummary {
+	description_zh: string | null;
+	description_en: string | null;
+	outline: { type: 'Polygon'; coordinates: number[][][] } | null;
+	bbox: [number, number, number, number];
+	centroid: [number, number];
+	lon: number | null;
+	lat: number | null;
+	radius_m: number | null;
+	location_method: string | null;
+	outline_method: string | null;
+	figures: Figure[];
+	plan_clause: string | null;
+	sources: string[];
+	verified_at: string | null;
+	notes: string | null;
+	districts: DistrictRef[];
+	listings: (ListingSummary & { lon: number | null; lat: number | null })[];
+	counts: { total: number; by_kind: Partial<Record<ListingKind, number>>; by_sector: Partial<Record<SectorCode, number>> };
+}
+
+/** get_listing: every field of a listing with its place and district. */
+export interface ListingDetail extends ListingSummary {
+	status: 'draft' | 'in_review' | 'published' | 'archived';
+	summary_zh: string | null;
+	summary_en: string | null;
+	address_zh: string | null;
+	address_en: string | null;
+	lon: number | null;
+	lat: number | null;
+	radius_m: number | null;
+	location_method: string | null;
+	website: string | null;
+	platform_type: string | null;
+	dates_note: string | null;
+	venue_zh: string | null;
+	venue_en: string | null;
+	source_urls: string[];
+	verified_at: string | null;
+	notes: string | null;
+	version: number;
+	updated_at: string;
+	place: { id: string; kind: PlaceKind; name_zh: string; name_en: string } | null;
+	district: DistrictRef | null;
+}

@@ -1,0 +1,71 @@
+// The explorer's data access, in one module (architecture §4 "Scale"): when the listings outgrow one GeoJSON, this
+// is where the switch to server-side clusters or vector tiles happens.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { ExplorerState } from '$lib/state/explorer-url';
+import { eventWindow } from '$lib/state/explorer-url';
+import { ApiError } from './catalogue';
+import type { ListingDetail, ListingSummary, MapSummary, PlaceDetail, PlacesCollection } from './types';
+
+/** Arguments of map_features / map_summary for an explorer state (shared, so map, list and counts agree). */
+export interface ExplorerFilterArgs {
+	p_sectors?: string[];
+	p_kinds?: string[];
+	p_q?: string;
+	p_event_from?: string;
+	p_event_to?: string;
+}
+
+/** The API filter arguments of a state; date presets are resolved against `today`. */
+export function explorerFilterArgs(state: ExplorerState, today: Date): ExplorerFilterArgs {
+	const { from, to } = eventWindow(state, today);
+	const args: ExplorerFilterArgs = {};
+	if (state.sectors.length) args.p_sectors = [...state.sectors];
+	if (state.kinds.length) args.p_kinds = [...state.kinds];
+	if (state.q.trim()) args.p_q = state.q.trim();
+	if (from) args.p_event_from = from;
+	if (to) args.p_event_to = to;
+	return args;
+}
+
+/**
+ * The URL of the filtered listings GeoJSON (PostgREST GET on map_features), for MapLibre to fetch and parse in
+ * its worker — the main thread never holds the features. Arrays use PostgREST's `{a,b}` literal.
+ * @param supabaseUrl the Supabase base URL (the site's origin for the embedded backend)
+ */
+export function mapFeaturesUrl(supabaseUrl: string, args: ExplorerFilterArgs): string {
+	const url = new URL('rest/v1/rpc/map_features', supabaseUrl.endsWith('/') ? supabaseUrl : `${supabaseUrl}/`);
+	for (const [name, value] of Object.entries(args)) {
+		url.searchParams.set(name, Array.isArray(value) ? `{${value.join(',')}}` : String(value));
+	}
+	return url.href;
+}
+
+/** Counts and one page of the list for the filters. */
+export async function loadMapSummary(client: SupabaseClient, args: ExplorerFilterArgs, offset = 0, limit = 50): Promise<MapSummary> {
+	const { data, error } = await client.rpc('map_summary', { ...args, p_limit: limit, p_offset: offset });
+	if (error) throw new ApiError('map_summary', error);
+	return data as MapSummary;
+}
+
+/** The plan's places as GeoJSON (outlines where known, else points). */
+export async function loadMapPlaces(client: SupabaseClient): Promise<PlacesCollection> {
+	const { data, error } = await client.rpc('map_places');
+	if (error) throw new ApiError('map_places', error);
+	return data as PlacesCollection;
+}
+
+/** One place with its listings and counts; null when there is no such place. */
+export async function getPlace(client: SupabaseClient, id: string): Promise<PlaceDetail | null> {
+	const { data, error } = await client.rpc('get_place', { p_slug: id });
+	if (error) throw new ApiError('get_place', error);
+	return data as PlaceDetail | null;
+}
+
+/** One listing (by slug or id); null when not found or not visible to the caller. */
+export async function getListing(client: SupabaseClient, idOrSlug: string): Promise<ListingDetail | null> {
+	const { data, error } = await client.rpc('get_listing', { p_id: idOrSlug });
+	if (error) throw new ApiError('get_listing', error);
+	return data as ListingDetail | null;
+}
+
+export type { ListingSummary };

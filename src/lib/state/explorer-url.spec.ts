@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { cameraHash, eventWindow, explorerSearch, parseCameraHash, parseExplorerState } from './explorer-url';
+
+const state = (query: string) => parseExplorerState(new URL(`http://x/${query}`));
+
+describe('explorer state in the URL', () => {
+	test('round-trips filters, search, selection and language', () => {
+		const query = '?lang=en&sectors=apparel,jewellery&kinds=event&from=2026-11-01&to=2026-11-30&q=%E6%B0%B4%E8%B4%9D&sel=place%3Ashuibei-buxin-jewellery-cluster';
+		const parsed = state(query);
+		expect(parsed).toEqual({
+			lang: 'en',
+			sectors: ['apparel', 'jewellery'],
+			kinds: ['event'],
+			datePreset: null,
+			from: '2026-11-01',
+			to: '2026-11-30',
+			q: '水贝',
+			selection: { type: 'place', id: 'shuibei-buxin-jewellery-cluster' }
+		});
+		expect(state(explorerSearch(parsed))).toEqual(parsed);
+	});
+
+	test('defaults give an empty query string, and junk is ignored', () => {
+		expect(explorerSearch(state(''))).toBe('');
+		const junk = state('?sectors=apparel,nonsense,apparel&kinds=shop&from=2026-13-45&sel=user:1&dates=year');
+		expect(junk).toMatchObject({ sectors: ['apparel'], kinds: [], from: null, datePreset: null, selection: null });
+	});
+
+	test('date presets resolve against today: ISO week from Monday, calendar month', () => {
+		const thursday = new Date('2026-11-26T10:00:00Z');
+		expect(eventWindow({ datePreset: 'week', from: null, to: null }, thursday)).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+		expect(eventWindow({ datePreset: 'month', from: null, to: null }, thursday)).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+		expect(eventWindow({ datePreset: null, from: '2026-01-01', to: null }, thursday)).toEqual({ from: '2026-01-01', to: null });
+	});
+
+	test('camera hash round-trips and rejects impossible values', () => {
+		const hash = cameraHash({ zoom: 12.5, lat: 22.5777, lng: 114.1286 });
+		expect(hash).toBe('#map=12.50/22.5777/114.1286');
+		expect(parseCameraHash(hash)).toEqual({ zoom: 12.5, lat: 22.5777, lng: 114.1286 });
+		expect(parseCameraHash('#map=40/95/200')).toBeNull();
+		expect(parseCameraHash('')).toBeNull();
+	});
+});
