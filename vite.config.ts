@@ -25,6 +25,18 @@ export default defineConfig({
 					// one gateway + database per file; files run one after another to stay within 2 cores
 					fileParallelism: false
 				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.e2e.ts'],
+					environment: 'node',
+					testTimeout: 90_000,
+					hookTimeout: 120_000,
+					// one browser at a time: these machines have 2 cores and render WebGL in software
+					fileParallelism: false
+				}
 			}
 		]
 	}

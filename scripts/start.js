@@ -12,6 +12,8 @@ const build = spawnSync('vite', ['build'], { stdio: 'inherit', shell: false });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const env = { HOST: '127.0.0.1', PORT: '3000', ...process.env };
+// adapter-node assumes https unless told the public origin; form posts would then fail its CSRF check.
+env.ORIGIN ??= `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
 console.log(`\nShenzhen Fashion Map · 深圳时尚产业地图 → http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/\n`);
 const server = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

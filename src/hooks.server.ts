@@ -2,6 +2,7 @@ import { createServerClient } from '@supabase/ssr';
 import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getSupabaseEndpoint } from '$lib/server/backend';
+import { htmlLang, langFromUrl } from '$lib/i18n';
 
 /** Start (and on first start migrate and seed) the embedded backend before the first request. */
 export const init: ServerInit = async () => {
@@ -57,8 +58,10 @@ const supabase: Handle = async ({ event, resolve }) => {
 		return { session, user };
 	};
 
+	const lang = htmlLang(langFromUrl(event.url));
 	return resolve(event, {
-		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version',
+		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
 	});
 };
 

@@ -9,3 +9,12 @@ export const publicSupabaseUrl: string | undefined = env.PUBLIC_SUPABASE_URL || 
 /** The project's publishable (anon) key; only meaningful with PUBLIC_SUPABASE_URL. */
 export const publicSupabaseKey: string | undefined =
 	env.PUBLIC_SUPABASE_PUBLISHABLE_KEY || env.PUBLIC_SUPABASE_ANON_KEY || undefined;
+
+/** Basemap: `openfreemap` (default, keyless), `tianditu` (needs PUBLIC_TIANDITU_TOKEN) or `offline` (own layers only). */
+export const publicBasemap: string = env.PUBLIC_BASEMAP || 'openfreemap';
+
+/** Tianditu (天地图) browser key (`tk`); only used with PUBLIC_BASEMAP=tianditu. */
+export const publicTiandituToken: string | undefined = env.PUBLIC_TIANDITU_TOKEN || undefined;
+
+/** Test builds only: exposes the MapLibre map as `window.__sfmMap` so end-to-end tests can assert map state. */
+export const publicExposeMap: boolean = env.PUBLIC_EXPOSE_MAP === '1';

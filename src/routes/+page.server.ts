@@ -1,14 +1,22 @@
-import { listPlaces, listSectors } from '$lib/data/catalogue';
+import { listSectors } from '$lib/data/catalogue';
+import { loadMapPlaces } from '$lib/data/explorer';
+import { publicBasemap, publicTiandituToken } from '$lib/env';
+import type { BasemapKind } from '$lib/map/basemap';
 import type { PageServerLoad } from './$types';
 
+// Reads no search params, so SvelteKit does not re-run it when filters change: sectors and places load once.
 export const load: PageServerLoad = async ({ locals, depends }) => {
 	depends('supabase:db:places');
+	const basemap = {
+		kind: (['openfreemap', 'tianditu', 'offline'].includes(publicBasemap) ? publicBasemap : 'openfreemap') as BasemapKind,
+		tiandituToken: publicTiandituToken
+	};
 	try {
-		const [places, sectors] = await Promise.all([listPlaces(locals.supabase), listSectors(locals.supabase)]);
-		return { places, sectors, backendError: false };
+		const [sectors, places] = await Promise.all([listSectors(locals.supabase), loadMapPlaces(locals.supabase)]);
+		return { sectors, places, basemap, backendError: false };
 	} catch (error) {
-		// The page still renders and says the data could not be loaded, instead of a blank error page.
-		console.error('[home] loading places failed:', error);
-		return { places: [], sectors: [], backendError: true };
+		// The shell still renders and says the data service is unavailable, instead of a blank error page.
+		console.error('[explorer] loading sectors/places failed:', error);
+		return { sectors: [], places: { type: 'FeatureCollection' as const, features: [] }, basemap, backendError: true };
 	}
 };

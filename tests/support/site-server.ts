@@ -36,7 +36,8 @@ export async function startSite(env: Record<string, string> = {}): Promise<SiteS
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...env },
+		// Tests run offline: the basemap is the project's own layers only.
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, PUBLIC_BASEMAP: 'offline', ORIGIN: url, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (chunk) => (output += chunk));

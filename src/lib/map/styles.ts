@@ -1,0 +1,100 @@
+// Paint, layout and filter expressions of the explorer's layers (style.md §3 rule 4): plain builders, no Svelte.
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { Lang } from '$lib/i18n';
+import type { Sector } from '$lib/data/types';
+
+const NEUTRAL = '#6b6b6b';
+
+/** `match` on a feature's `sector` property giving the sector's colour (grey for none). */
+export function sectorColour(sectors: Sector[]): ExpressionSpecification {
+	if (sectors.length === 0) return ['literal', NEUTRAL] as unknown as ExpressionSpecification;
+	return ['match', ['get', 'sector'], ...sectors.flatMap((s) => [s.code, s.colour]), NEUTRAL] as unknown as ExpressionSpecification;
+}
+
+/** The label in the current language, falling back to the other one. */
+export const nameField = (lang: Lang): ExpressionSpecification =>
+	lang === 'zh' ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en']] : ['coalesce', ['get', 'name_en'], ['get', 'name_zh']];
+
+/** Fonts to ask a glyph server for; ignored by styles without `glyphs` (local fonts are used then). */
+export const LABEL_FONT = ['Noto Sans Regular'];
+
+/** feature-state flags that highlight without re-sending data (setFeatureState causes no long task). */
+const highlighted: ExpressionSpecification = ['any', ['boolean', ['feature-state', 'hover'], false], ['boolean', ['feature-state', 'selected'], false]];
+
+// ---- places -------------------------------------------------------------------------------------------------
+export const placeOutlineFilter: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+export const placePointFilter: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+
+export const placeFillPaint = (sectors: Sector[]) => ({
+	'fill-color': sectorColour(sectors),
+	'fill-opacity': ['case', highlighted, 0.35, 0.14] as ExpressionSpecification
+});
+
+export const placeLinePaint = (sectors: Sector[]) => ({
+	'line-color': sectorColour(sectors),
+	'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, highlighted, 2.5, 1.5] as ExpressionSpecification,
+	// every outline in the reference is approximate: dashed says so on the map itself
+	'line-dasharray': [3, 2]
+});
+
+export const placePointPaint = (sectors: Sector[]) => ({
+	'circle-radius': ['case', highlighted, 13, 10] as ExpressionSpecification,
+	'circle-color': '#ffffff',
+	'circle-opacity': 0.75,
+	'circle-stroke-color': sectorColour(sectors),
+	'circle-stroke-width': ['case', highlighted, 4, 2.5] as ExpressionSpecification
+});
+
+export const placeLabelLayout = (lang: Lang) => ({
+	'text-field': nameField(lang),
+	'text-font': LABEL_FONT,
+	'text-size': 12,
+	'text-max-width': 8,
+	'text-offset': [0, 1.4] as [number, number],
+	'text-anchor': 'top' as const,
+	'text-optional': true
+});
+
+export const LABEL_PAINT = { 'text-color': '#2b2b2b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 };
+
+// ---- listings -----------------------------------------------------------------------------------------------
+export const clusterFilter: FilterSpecification = ['has', 'point_count'];
+export const pointFilter: FilterSpecification = ['!', ['has', 'point_count']];
+
+export const clusterPaint = {
+	'circle-color': '#37474f',
+	'circle-opacity': 0.85,
+	'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 100, 22, 1000, 28] as ExpressionSpecification,
+	'circle-stroke-color': '#ffffff',
+	'circle-stroke-width': 2
+};
+
+export const clusterCountLayout = {
+	'text-field': ['get', 'point_count_abbreviated'] as ExpressionSpecification,
+	'text-font': LABEL_FONT,
+	'text-size': 12,
+	'text-allow-overlap': true
+};
+
+export const CLUSTER_COUNT_PAINT = { 'text-color': '#ffffff' };
+
+/**
+ * One symbol per kind, drawn with circles so it needs no sprite or glyphs: enterprise = filled dot, platform =
+ * ring, event = dot with a dark border. Colour = the first sector.
+ */
+export const pointPaint = (sectors: Sector[]) => ({
+	'circle-radius': ['case', highlighted, 10, ['==', ['get', 'kind'], 'event'], 7, 6] as ExpressionSpecification,
+	'circle-color': ['match', ['get', 'kind'], 'platform', '#ffffff', sectorColour(sectors)] as ExpressionSpecification,
+	'circle-stroke-color': ['match', ['get', 'kind'], 'platform', sectorColour(sectors), 'event', '#1f1f1f', '#ffffff'] as ExpressionSpecification,
+	'circle-stroke-width': ['case', highlighted, 4, ['match', ['get', 'kind'], 'platform', 3, 'event', 2.5, 1.5]] as ExpressionSpecification
+});
+
+export const pointLabelLayout = (lang: Lang) => ({
+	'text-field': nameField(lang),
+	'text-font': LABEL_FONT,
+	'text-size': 11,
+	'text-offset': [0, 1.1] as [number, number],
+	'text-anchor': 'top' as const,
+	'text-optional': true,
+	'text-max-width': 10
+});
