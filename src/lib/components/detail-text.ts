@@ -1,0 +1,122 @@
+// Pure helpers shared by PlaceDetails, ListingDetails and the /place and /listing pages: links that keep the
+// language, text in the language asked for (with its `lang` tag), and the generated meta description.
+import { nameOf, t, type Lang, type MessageKey } from '$lib/i18n';
+import type { DistrictRef, Sector, SectorCode } from '$lib/data/types';
+
+/** A piece of data text and the language it is actually in (the other one when the asked-for one is missing). */
+export interface LocalizedText {
+	text: string;
+	lang: Lang;
+}
+
+/**
+ * Picks the text in `lang`, falling back to the other language; null when both are empty.
+ * @param zh the Chinese text
+ * @param en the English text
+ * @returns the text with its real language, so the markup can carry a correct `lang` attribute
+ */
+export function pickText(zh: string | null | undefined, en: string | null | undefined, lang: Lang): LocalizedText | null {
+	const [first, second]: [LocalizedText | null, LocalizedText | null] = [
+		zh?.trim() ? { text: zh, lang: 'zh' } : null,
+		en?.trim() ? { text: en, lang: 'en' } : null
+	];
+	return lang === 'zh' ? (first ?? second) : (second ?? first);
+}
+
+/** The `lang` attribute value for a data language. */
+export const langAttr = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+
+/**
+ * A site path with `?lang=en` added when the page is in English (Chinese is the default and needs no parameter).
+ * @param path a path without a query, e.g. `/listing/fiyta`
+ */
+export function withLang(path: string, lang: Lang, extra: Record<string, string> = {}): string {
+	// Built by hand rather than with URLSearchParams so `sel=place:x` keeps its readable colon.
+	const parts = [...(lang === 'en' ? ['lang=en'] : []), ...Object.entries(extra).map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%3A/g, ':')}`)];
+	return parts.length ? `${path}?${parts.join('&')}` : path;
+}
+
+export const placePath = (id: string, lang: Lang) => withLang(`/place/${encodeURIComponent(id)}`, lang);
+export const listingPath = (slug: string, lang: Lang) => withLang(`/listing/${encodeURIComponent(slug)}`, lang);
+
+/**
+ * Whether a source string can be a link. Sources are free text from research notes (some describe a file instead
+ * of giving a URL), and only http(s) may become an href: a `javascript:` URL in data must never be clickable.
+ */
+export function isWebUrl(value: string | null | undefined): value is string {
+	if (!value) return false;
+	try {
+		const { protocol } = new URL(value);
+		return protocol === 'http:' || protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+/** The host of a web URL without `www.`, for short link text. */
+export function hostOf(url: string): string {
+	return new URL(url).hostname.replace(/^www\./, '');
+}
+
+/**
+ * A figure's metric code as words: `area_km2_2025` → `Area km² 2025`. Metrics are open-ended codes from the
+ * research data (English), so they are shown as written rather than translated.
+ */
+export function metricLabel(metric: string): string {
+	const words = metric
+		.replace(/_/g, ' ')
+		.replace(/\bkm2\b/g, 'km²')
+		.replace(/\bm2\b/g, 'm²')
+		.replace(/\b(cny|usd)\b/g, (m) => m.toUpperCase())
+		.trim();
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const UNIT_KEYS: Record<string, MessageKey> = {
+	km2: 'unit.km2',
+	m2: 'unit.m2',
+	ha: 'unit.ha',
+	CNY: 'unit.CNY',
+	USD: 'unit.USD',
+	pairs: 'unit.pairs'
+};
+
+/** A figure's unit in the page language; unknown units are shown as stored. */
+export function unitLabel(unit: string | null, lang: Lang): string {
+	if (!unit) return '';
+	const key = UNIT_KEYS[unit];
+	return key ? t(lang, key) : unit;
+}
+
+/** Sector names in the page language, in the order given; unknown codes are shown as codes. */
+export function sectorNames(codes: readonly SectorCode[], sectors: readonly Sector[], lang: Lang): string[] {
+	return codes.map((code) => {
+		const sector = sectors.find((s) => s.code === code);
+		return sector ? nameOf(sector, lang) : code;
+	});
+}
+
+/** Joins a list of names the way the language does (、 in Chinese). */
+export const joinNames = (names: readonly string[], lang: Lang) => names.join(lang === 'zh' ? '、' : ', ');
+
+/**
+ * A one-sentence description for `<meta name="description">` when the record has no written one.
+ * @example describeRecord('en', 'FIYTA', 'Enterprise', ['Watches'], [nanshan]) // 'FIYTA (Enterprise, Nanshan District, Shenzhen). Sectors: Watches.'
+ */
+export function describeRecord(lang: Lang, name: string, kind: string, sectors: readonly string[], districts: readonly DistrictRef[]): string {
+	const districtNames = joinNames(
+		districts.map((d) => nameOf(d, lang)),
+		lang
+	);
+	const where = districtNames ? t(lang, 'meta.where', { district: districtNames }) : t(lang, 'meta.city');
+	return t(lang, 'meta.summary', { name, kind, where, sectors: joinNames(sectors, lang) || '—' });
+}
+
+/** Shortens text for a meta description, at a word or character boundary, with an ellipsis. */
+export function clip(text: string, max = 200): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	if (flat.length <= max) return flat;
+	const cut = flat.slice(0, max - 1);
+	const space = cut.lastIndexOf(' ');
+	return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

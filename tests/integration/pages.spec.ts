@@ -1,0 +1,209 @@
+// The server-rendered detail pages (/place/<id>, /listing/<slug>) of the built site, read as a crawler or a
+// browser without JavaScript would: titles, meta, provenance, figures, 404s, and escaping of data.
+// The site runs on a fresh PostgreSQL database (seeded on start) so fixtures with hostile text can be added.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSite, type SiteServer } from '../support/site-server.ts';
+import { createDatabase } from '../support/test-backend.ts';
+
+const SHUIBEI = 'shuibei-buxin-jewellery-cluster';
+
+/** The content of the first `<meta name|property="…">` with that key. */
+function meta(html: string, key: string): string | undefined {
+	const tag = new RegExp(`<meta (?:name|property)="${key.replace(/[.:]/g, '\\$&')}" content="([^"]*)"`).exec(html);
+	return tag?.[1];
+}
+const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+const linkHref = (html: string, attrs: string) => new RegExp(`<link ${attrs} href="([^"]*)"`).exec(html)?.[1];
+/** The visible page: no `<head>`, no hydration script (it carries the data as JSON), no hydration comments. */
+const bodyOf = (html: string) =>
+	(/<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '').replace(/<script[\s\S]*?<\/script>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+
+describe('detail pages, server-rendered', () => {
+	let site: SiteServer;
+	let database: Awaited<ReturnType<typeof createDatabase>>;
+	const get = async (path: string) => {
+		const response = await fetch(`${site.url}${path}`, { redirect: 'manual' });
+		return { status: response.status, html: await response.text(), location: response.headers.get('location') };
+	};
+
+	beforeAll(async () => {
+		database = await createDatabase();
+		site = await startSite({ DATABASE_URL: database.url });
+		// Fixtures (not real firms) written straight to the database, as an editor's text could be: markup in names,
+		// summary and notes must come out as text; a javascript: "source" must not become a link.
+		const db = new pg.Client({ connectionString: database.url });
+		await db.connect();
+		try {
+			await db.query(
+				`insert into atlas.listings (slug, kind, status, name_zh, name_en, summary_en, sectors, place_id, district_code,
+				   lon, lat, precision, radius_m, source_urls, notes, website)
+				 values ('fixture-escape', 'enterprise', 'published', '<script>alert("zh")</script>测试珠宝',
+				   'Fixture <b>Bold</b> & <script>alert(1)</script> Co', '<img src=x onerror=alert(2)> fixture summary',
+				   '{jewellery}', $1, '440303', 114.1286, 22.5777, 'estimate', 300,
+				   '{https://example.org/fixture-source,javascript:alert(3)}', '<i>fixture note</i>', 'https://example.org/')`,
+				[SHUIBEI]
+			);
+			await db.query(
+				`insert into atlas.listings (slug, kind, status, name_zh, name_en, sectors, place_id, district_code,
+				   event_start, event_end, venue_zh, venue_en, source_urls)
+				 values ('fixture-event', 'event', 'published', '测试珠宝展', 'Fixture Jewellery Fair', '{jewellery}', $1, '440303',
+				   '2026-05-01', '2026-05-03', '测试会场', 'Fixture Hall', '{https://example.org/fair}')`,
+				[SHUIBEI]
+			);
+			await db.query(
+				`insert into atlas.listings (slug, kind, status, name_zh, name_en, sectors, district_code, source_urls)
+				 values ('fixture-draft', 'enterprise', 'draft', '测试草稿', 'Fixture Draft', '{jewellery}', '440303',
+				   '{https://example.org/draft}')`
+			);
+		} finally {
+			await db.end();
+		}
+	});
+	afterAll(async () => {
+		await site?.stop();
+		await database?.drop();
+	});
+
+	test('a place page in Chinese has its title, description, Open Graph, canonical and hreflang links', async () => {
+		const { status, html } = await get(`/place/${SHUIBEI}`);
+		expect(status).toBe(200);
+		expect(html).toMatch(/<html lang="zh-CN">/);
+		expect(titleOf(html)).toBe('水贝—布心黄金珠宝产业聚集区（深圳市黄金珠宝产业集聚基地） · 深圳时尚产业地图');
+		// No written description in the data: a sentence with kind, sector and district is generated.
+		const description = meta(html, 'description')!;
+		for (const part of ['产业集聚区', '黄金珠宝', '罗湖区']) expect(description).toContain(part);
+		expect(meta(html, 'og:title')).toBe(titleOf(html));
+		expect(meta(html, 'og:description')).toBe(description);
+		expect(meta(html, 'og:type')).toBe('website');
+		expect(meta(html, 'og:locale')).toBe('zh_CN');
+		expect(meta(html, 'twitter:card')).toBe('summary');
+		const canonical = linkHref(html, 'rel="canonical"')!;
+		expect(canonical).toMatch(new RegExp(`^https?://[^/]+/place/${SHUIBEI}$`));
+		expect(meta(html, 'og:url')).toBe(canonical);
+		expect(linkHref(html, 'rel="alternate" hreflang="zh-CN"')).toBe(canonical);
+		expect(linkHref(html, 'rel="alternate" hreflang="en"')).toBe(`${canonical}?lang=en`);
+		// Back to the map with the place selected, and the same page in English.
+		expect(html).toContain(`href="/?sel=place:${SHUIBEI}"`);
+		expect(html).toContain(`href="/place/${SHUIBEI}?lang=en"`);
+	});
+
+	test('a place page shows provenance: source links, approximate location, verification date', async () => {
+		const body = bodyOf((await get(`/place/${SHUIBEI}`)).html);
+		expect(body).toContain('来源与核实');
+		expect(body).toMatch(/<a href="https?:\/\/[^"]+" rel="noopener external"/);
+		// The seeded place is placed by estimate: the page must say so.
+		expect(body).toContain('近似位置');
+		expect(body).toContain('估计位置');
+		expect(body).toMatch(/未记录核实日期|<time datetime="\d{4}-\d{2}-\d{2}">/);
+	});
+
+	test('published figures are a table, each with its year and source', async () => {
+		const body = bodyOf((await get(`/place/${SHUIBEI}`)).html);
+		const table = /<table class="figures[^"]*" data-testid="figures">([\s\S]*?)<\/table>/.exec(body)?.[1] ?? '';
+		expect(table).toMatch(/<th scope="col"[^>]*>年份<\/th>/);
+		const rows = table.split('<tr').slice(2); // [before, header row, …data rows]
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) {
+			expect(row).toMatch(/<td class="year[^"]*"[^>]*>(\d{4}|年份不详)<\/td>/);
+			expect(row).toMatch(/<td class="source[^"]*"[^>]*>/);
+		}
+		// The area figure of 2021 (1.1 km²) is in the seed.
+		expect(table).toMatch(/1\.1 <span class="unit[^"]*">平方公里<\/span>[\s\S]*?>2021</);
+	});
+
+	test('a place page lists its published listings with live counts, and links them keeping the language', async () => {
+		const zh = bodyOf((await get(`/place/${SHUIBEI}`)).html);
+		expect(zh).toContain('href="/listing/fixture-escape"');
+		expect(zh).toContain('href="/listing/fixture-event"');
+		expect(zh).not.toContain('fixture-draft');
+		expect(zh).toMatch(/data-testid="counts"[\s\S]*企业 <strong>\d+<\/strong>[\s\S]*活动 <strong>\d+<\/strong>/);
+		const en = bodyOf((await get(`/place/${SHUIBEI}?lang=en`)).html);
+		expect(en).toContain('href="/listing/fixture-escape?lang=en"');
+	});
+
+	test('the English place page is in English, with its own canonical URL', async () => {
+		const { status, html } = await get(`/place/${SHUIBEI}?lang=en`);
+		expect(status).toBe(200);
+		expect(html).toMatch(/<html lang="en">/);
+		expect(titleOf(html)).toMatch(/^Shuibei-Buxin Gold &amp; Jewellery Cluster .* · Shenzhen Fashion Map$/);
+		expect(meta(html, 'description')).toMatch(/Industry cluster.*Luohu District, Shenzhen.*Sectors: /);
+		expect(meta(html, 'og:locale')).toBe('en_US');
+		expect(linkHref(html, 'rel="canonical"')).toMatch(new RegExp(`/place/${SHUIBEI}\\?lang=en$`));
+		const body = bodyOf(html);
+		expect(body).toContain('Approximate location');
+		expect(body).toContain('Published figures');
+		expect(body).toContain(`href="/?lang=en&amp;sel=place:${SHUIBEI}"`);
+		expect(body).toContain(`href="/place/${SHUIBEI}"`); // the switch back to Chinese
+	});
+
+	test('a seeded listing page has title, meta, place/district and provenance', async () => {
+		const { status, html } = await get('/listing/fiyta');
+		expect(status).toBe(200);
+		expect(titleOf(html)).toBe('飞亚达精密科技股份有限公司 · 深圳时尚产业地图');
+		expect(meta(html, 'description')).toMatch(/企业.*南山区.*钟表/);
+		expect(meta(html, 'og:url')).toMatch(/\/listing\/fiyta$/);
+		expect(linkHref(html, 'rel="alternate" hreflang="en"')).toMatch(/\/listing\/fiyta\?lang=en$/);
+		const body = bodyOf(html);
+		expect(body).toContain('href="/?sel=listing:fiyta"');
+		expect(body).toContain('南山区');
+		expect(body).toMatch(/<a href="https?:\/\/[^"]+" rel="noopener external"/);
+		// FIYTA's point is a street address: no "approximate" note.
+		expect(body).toContain('门牌地址');
+		expect(body).not.toContain('近似位置');
+	});
+
+	test('an event listing shows its dates, venue and area; without coordinates it says there is no known location', async () => {
+		const body = bodyOf((await get('/listing/fixture-event?lang=en')).html);
+		expect(body).toMatch(/<time datetime="2026-05-01">May 1, 2026 – May 3, 2026<\/time>/);
+		expect(body).toContain('Fixture Hall');
+		expect(body).toContain(`href="/place/${SHUIBEI}?lang=en"`);
+		expect(body).toContain('No known location');
+		expect(body).toContain('Verification date not recorded');
+	});
+
+	test('HTML in data is shown as text, never as markup; only http(s) sources become links', async () => {
+		for (const path of ['/listing/fixture-escape', '/listing/fixture-escape?lang=en', `/place/${SHUIBEI}`]) {
+			const { status, html } = await get(path);
+			expect(status).toBe(200);
+			expect(html).not.toContain('<script>alert');
+			expect(html).not.toContain('<img src=x');
+			expect(html).not.toContain('<b>Bold</b>');
+			expect(html).not.toContain('<i>fixture note</i>');
+			expect(html).not.toMatch(/href="javascript:/i);
+		}
+		const { html } = await get('/listing/fixture-escape?lang=en');
+		expect(titleOf(html)).toBe('Fixture &lt;b>Bold&lt;/b> &amp; &lt;script>alert(1)&lt;/script> Co · Shenzhen Fashion Map');
+		const body = bodyOf(html);
+		expect(body).toContain('&lt;img src=x onerror=alert(2)> fixture summary');
+		expect(body).toContain('&lt;i>fixture note&lt;/i>');
+		expect(body).toMatch(/<li[^>]*>javascript:alert\(3\)<\/li>/);
+		expect(body).toContain('<a href="https://example.org/fixture-source" rel="noopener external">');
+		expect(body).toContain('Approximate location');
+		expect(body).toContain('within about 300 m');
+	});
+
+	test('unknown and unpublished records are 404 with a message in the page language', async () => {
+		const place = await get('/place/no-such-place');
+		expect(place.status).toBe(404);
+		expect(place.html).toContain('找不到此区域');
+		const listing = await get('/listing/no-such-listing?lang=en');
+		expect(listing.status).toBe(404);
+		expect(listing.html).toContain('No such listing');
+		// A draft is visible to its district's members only; anonymous visitors get the same 404.
+		const draft = await get('/listing/fixture-draft');
+		expect(draft.status).toBe(404);
+		expect(draft.html).toContain('找不到此条目');
+		expect(draft.html).not.toContain('Fixture Draft');
+	});
+
+	test('a listing reached by its uuid redirects to its slug URL', async () => {
+		const db = new pg.Client({ connectionString: database.url });
+		await db.connect();
+		const { rows } = await db.query<{ id: string }>(`select id from atlas.listings where slug = 'fixture-event'`);
+		await db.end();
+		const { status, location } = await get(`/listing/${rows[0]!.id}?lang=en`);
+		expect(status).toBe(308);
+		expect(location).toBe('/listing/fixture-event?lang=en');
+	});
+});
