@@ -49,12 +49,12 @@ async function benchGateway(size: number): Promise<Row[]> {
 	for (let i = 0; i < listings.length; i += 2_000) {
 		await db.query(
 			`insert into atlas.listings (slug, kind, name_zh, name_en, sectors, district_code, lon, lat, precision, status,
-			   source_urls, event_start, event_end)
-			 select slug, kind, name_zh, name_en, sectors, district_code, lon, lat, precision, status, source_urls,
-			   event_start, event_end
+			   synthetic, source_urls, event_start, event_end)
+			 select slug, kind, name_zh, name_en, sectors, district_code, lon, lat, precision, status, synthetic,
+			   source_urls, event_start, event_end
 			 from jsonb_to_recordset($1::jsonb) as x (slug text, kind text, name_zh text, name_en text, sectors text[],
 			   district_code text, lon double precision, lat double precision, precision text, status text,
-			   source_urls text[], event_start date, event_end date)`,
+			   synthetic boolean, source_urls text[], event_start date, event_end date)`,
 			[JSON.stringify(listings.slice(i, i + 2_000))]
 		);
 	}

@@ -1,16 +1,21 @@
 /**
- * One-off conversion of the reference facts (places.json, see /work/shared/reference/README.md) into the
- * project's editable data files:
+ * One-off conversion of the reference facts (data/raw/places.json, a copy of the team's reference v2; see
+ * data/raw/README.md) into the project's editable data files:
  *   data/sectors.json     the nine sectors (names are plain translations; colours from Paul Tol's "muted" scheme)
+ *                         + each sector's city-wide published figures (the reference's citywide_sector_profile)
  *   data/districts.json   districts_admin → GB/T 2260 code, slug, names, centroid, precision, sources
  *   data/places.geojson   the five consumption districts + the industry areas that have a location
  *   data/listings.json    enterprises, platforms, events (status published; null coordinates stay null)
- * Nothing is invented: values the reference lacks stay null, every record keeps all its sources.
+ *   data/EXCLUDED.md      every reference entry that could not be used, with the reason
+ * Nothing is invented: values the reference lacks stay null. A source that is a link goes to the record's source
+ * URLs; a source that is only a description ("GitHub file, index id …", "http://site.com (article of …)") goes to
+ * its source notes, because a link to a site's home page is not a link to the source.
+ * Re-running it overwrites data/: once the files are edited by hand, edit them, not this script.
  * Run: node_modules/.bin/node scripts/import-reference.js [path/to/places.json]
  */
 import { readFile, writeFile } from 'node:fs/promises';
 
-const referencePath = process.argv[2] ?? '/work/shared/reference/places.json';
+const referencePath = process.argv[2] ?? new URL('../data/raw/places.json', import.meta.url);
 const dataDir = new URL('../data/', import.meta.url);
 
 // Paul Tol's "muted" qualitative scheme: nine colours distinguishable with the common colour-vision deficiencies
@@ -49,6 +54,55 @@ function unitOf(metric) {
 	const units = { km2: 'km2', m2: 'm2', ha: 'ha', cny: 'CNY', usd: 'USD', pairs: 'pairs' };
 	const token = metric.split('_').find((part) => units[part.toLowerCase()]);
 	return token ? units[token.toLowerCase()] : null;
+}
+
+/** True for a source that is a whole http(s) link (no description around it, a dotted host). */
+function isLink(source) {
+	if (!/^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/.test(source)) return false;
+	try {
+		return Boolean(new URL(source));
+	} catch {
+		return false;
+	}
+}
+
+/** A record's sources split into links and descriptions of sources that are not links. */
+function splitSources(sources) {
+	return { urls: sources.filter(isLink), notes: sources.filter((s) => !isLink(s)) };
+}
+
+/**
+ * Listings the reference itself ties to one of the plan's areas. A tie is made only when the reference's own words
+ * put the listing there: its location is said to be that area's point ("placed at the Dalang Fashion Town
+ * estimate", "Shuibei cluster centroid"), or its address, venue or name names the area or one of the area's
+ * key places (水贝, 大浪时尚小镇, SZCEC, 横岗眼镜时尚e城 …). First match wins (most specific first). A point that
+ * merely coincides with an area's point (e.g. the same metro station) is not a tie, and neither is a placement the
+ * reference flags as an unsourced ASSUMPTION. The rule is documented in data/README.md.
+ */
+const PLACE_TIES = [
+	['dalang-fashion-town', /Dalang Fashion Town|Dalang Fashion Creative City|大浪时尚小镇|大浪时尚创意城|大浪服装产业基地/],
+	['shuibei-buxin-jewellery-cluster', /Shuibei cluster|Shuibei IBC|水贝/],
+	['nanyou-garment-cluster', /Nanyou cluster|Nanyou garment district/],
+	['guangming-time-valley', /in "Time Valley"|Guangming watch base|钟表基地/],
+	['dafen-oil-painting-village', /Dafen village/],
+	['sanlian-crystal-jade-village', /Sanlian Crystal & Jade Culture Village|三联水晶玉石文化村/],
+	['guanlan-printmaking-base', /Guanlan printmaking base|Guanlan Print Village/],
+	['huaqiangbei-cosmetics-markets', /明通/],
+	['henggang-glasses-city', /横岗眼镜时尚e城/],
+	['china-south-city-leather-materials', /China South City|华南城/],
+	['futian-central-business-area', /SZCEC|MOCAPE/]
+];
+
+/** The id of the area the reference ties a listing to (see PLACE_TIES), or null. */
+function placeIdOf(entry, placeIds) {
+	const method = locationMethodOf(entry) ?? '';
+	if (/ASSUMPTION/.test(method)) return null;
+	// Not the notes: they also mention where a listing once was or what it is related to ("previously at SZCEC").
+	const words = [method, entry.address_or_area, entry.venue?.name_en, entry.venue?.name_zh, entry.name_zh, entry.name_en]
+		.filter(Boolean)
+		.join(' | ');
+	const tie = PLACE_TIES.find(([id, pattern]) => placeIds.has(id) && pattern.test(words));
+	return tie?.[0] ?? null;
 }
 
 /** The reference's `facts` object as a list of figures, in the reference's order. */
@@ -116,7 +170,8 @@ function placeFeature(entry, districts) {
 			key_places: entry.key_places ?? [],
 			subdistricts: entry.subdistricts ?? [],
 			plan_clause: null,
-			sources: entry.sources,
+			sources: splitSources(entry.sources).urls,
+			source_notes: splitSources(entry.sources).notes,
 			// The reference carries no per-entry check date and no dated release, so none is claimed here.
 			verified_at: null,
 			notes: entry.notes ?? null
@@ -138,9 +193,11 @@ function eventDatesOf(text) {
 }
 
 /** One listing from an enterprise, platform or event entry. */
-function listing(entry, districts) {
+function listing(entry, districts, placeIds) {
 	const isEvent = entry.kind === 'event';
 	const dates = isEvent ? eventDatesOf(entry.latest_dates) : { event_start: null, event_end: null };
+	const venueSource = entry.venue?.source && !entry.sources.includes(entry.venue.source) ? [entry.venue.source] : [];
+	const sources = splitSources([...entry.sources, ...venueSource]);
 	return {
 		slug: entry.id,
 		kind: entry.kind,
@@ -152,7 +209,7 @@ function listing(entry, districts) {
 		address_zh: entry.address_or_area ?? null,
 		address_en: null,
 		sectors: sectorsOf(entry),
-		place_id: null,
+		place_id: placeIdOf(entry, placeIds),
 		district_code: districtCodeOf(isEvent && entry.venue?.district ? entry.venue.district : entry.admin_district, districts),
 		admin_district: entry.admin_district,
 		lon: entry.lon,
@@ -170,7 +227,8 @@ function listing(entry, districts) {
 		venue_en: isEvent ? (entry.venue?.name_en ?? null) : null,
 		figures: figuresOf(entry),
 		confidence: entry.confidence ?? null,
-		source_urls: [...entry.sources, ...(entry.venue?.source && !entry.sources.includes(entry.venue.source) ? [entry.venue.source] : [])],
+		source_urls: sources.urls,
+		source_notes: sources.notes,
 		verified_at: null,
 		notes: entry.notes ?? null
 	};
@@ -196,23 +254,97 @@ const districts = reference.districts_admin
 		location_method: locationMethodOf(d),
 		seat_lon: d.seat_lon ?? null,
 		seat_lat: d.seat_lat ?? null,
-		sources: d.sources,
+		sources: splitSources(d.sources).urls,
+		source_notes: splitSources(d.sources).notes,
 		notes: d.notes ?? null
 	}))
 	.sort(byKey('slug'));
 
-const places = [
-	...reference.consumption_districts,
-	...reference.industry_areas.filter((a) => a.kind === 'industry_area' && (a.lon !== null || a.geometry))
-].map((entry) => placeFeature(entry, districts));
+const locatedAreas = reference.industry_areas.filter((a) => a.kind === 'industry_area' && (a.lon !== null || a.geometry));
+const places = [...reference.consumption_districts, ...locatedAreas].map((entry) => placeFeature(entry, districts));
 places.sort(byKey('id'));
+const placeIds = new Set(places.map((p) => p.id));
 
-const listings = [...reference.enterprises, ...reference.platforms, ...reference.events]
-	.map((entry) => listing(entry, districts))
+/** Each sector with the figures of the reference's city-wide profile of that sector (not a place: no location). */
+const sectors = SECTORS.map((sector, i) => {
+	const profile = reference.industry_areas.find((a) => a.kind === 'citywide_sector_profile' && a.sector === sector.code);
+	const sources = splitSources(profile?.sources ?? []);
+	return {
+		...sector,
+		sort_order: i + 1,
+		profile_id: profile?.id ?? null,
+		figures: profile ? figuresOf(profile) : [],
+		sources: sources.urls,
+		source_notes: sources.notes,
+		verified_at: null,
+		notes: profile?.notes ?? null
+	};
+});
+
+const listingEntries = [
+	...reference.enterprises.map((entry) => ({ section: 'enterprises', entry })),
+	...reference.platforms.map((entry) => ({ section: 'platforms', entry })),
+	...reference.events.map((entry) => ({ section: 'events', entry }))
+];
+const hasSourceLink = ({ entry }) => entry.sources.some(isLink) || (entry.venue?.source && isLink(entry.venue.source));
+const listings = listingEntries
+	.filter(hasSourceLink)
+	.map(({ entry }) => listing(entry, districts, placeIds))
 	.sort(byKey('slug'));
 
-await writeFile(new URL('sectors.json', dataDir), pretty(SECTORS.map((s, i) => ({ ...s, sort_order: i + 1 }))));
+/** The reference entries that are not records in data/, each with why (data/EXCLUDED.md). */
+const excluded = [
+	...listingEntries
+		.filter((e) => !hasSourceLink(e))
+		.map(({ section, entry }) => ({
+			section,
+			entry,
+			reason:
+				'no source link: every source it cites is a description, not a URL ("' +
+				entry.sources.map((s) => (s.length > 90 ? `${s.slice(0, 90)}…` : s)).join('"; "') +
+				'"). Add it back when a linkable source is found.'
+		})),
+	...reference.industry_areas
+		.filter((a) => a.kind === 'industry_area' && !locatedAreas.includes(a))
+		.map((entry) => ({
+			section: 'industry_areas',
+			entry,
+			reason:
+				`no location: the reference found none ("${locationMethodOf(entry)}"), and a place needs a point or an ` +
+				'outline (the map never draws one at a made-up point). Its figures and sources stay in data/raw/places.json; ' +
+				'add it to places.geojson when a location is published.'
+		}))
+].sort((a, b) => (a.entry.id < b.entry.id ? -1 : 1));
+
+const excludedMd = [
+	'# Reference records not in `data/`',
+	'',
+	'Every entry of the reference (`data/raw/places.json`) is either a record in `data/` or listed here with the',
+	'reason. `npm run data:check` fails when a reference id is in neither place, so nothing is dropped silently.',
+	'First written by `scripts/import-reference.js`; when you exclude a record by hand, add a row.',
+	'',
+	'| id | reference section | name | reason |',
+	'|---|---|---|---|',
+	...excluded.map(
+		({ section, entry, reason }) =>
+			`| \`${entry.id}\` | ${section} | ${entry.name_zh} / ${entry.name_en} | ${reason.replaceAll('|', '\\|')} |`
+	),
+	'',
+	'## In `data/` but not in the database',
+	'',
+	'- `dapeng` (districts.json, 大鹏新区 / Dapeng New District): a functional area without a GB/T 2260 code, so it',
+	'  cannot key `atlas.districts`; `scripts/build-seed.js` leaves it out. Records there name Longgang (龙岗区).',
+	'- The nine `sector-profile-*` entries (city-wide, no location) are not places: their figures and sources are',
+	'  carried by the sectors (`data/sectors.json` → `atlas.sectors.figures`, API `get_sector`).',
+	''
+].join('\n');
+
+await writeFile(new URL('sectors.json', dataDir), pretty(sectors));
 await writeFile(new URL('districts.json', dataDir), pretty(districts));
 await writeFile(new URL('places.geojson', dataDir), pretty({ type: 'FeatureCollection', features: places }));
 await writeFile(new URL('listings.json', dataDir), pretty(listings));
-console.log(`sectors ${SECTORS.length}, districts ${districts.length}, places ${places.length}, listings ${listings.length}`);
+await writeFile(new URL('EXCLUDED.md', dataDir), excludedMd);
+console.log(
+	`sectors ${sectors.length}, districts ${districts.length}, places ${places.length}, listings ${listings.length}, ` +
+		`excluded ${excluded.length}`
+);

@@ -1,5 +1,6 @@
 // SYNTHETIC data for benchmarks only: never part of the seed, never shown as real. Every generated listing is
-// labelled synthetic in its names, slug and source.
+// labelled synthetic in its names, slug and source, and carries `synthetic: true` (the database column
+// atlas.listings.synthetic, which the site's start-up refuses unless ALLOW_SYNTHETIC_DATA is set).
 
 /** A real place to scatter synthetic listings around (its published point and sectors). */
 export interface Anchor {
@@ -7,6 +8,10 @@ export interface Anchor {
 	lat: number;
 	sectors: string[];
 	districtCode: string | null;
+	/** Relative share of the listings placed around this anchor (default 1): busier clusters get more. */
+	weight?: number;
+	/** Standard deviation of the scatter in km (default 1.5): a cluster's published extent. */
+	spreadKm?: number;
 }
 
 export interface SyntheticListing {
@@ -20,13 +25,14 @@ export interface SyntheticListing {
 	lat: number;
 	precision: 'estimate';
 	status: 'published';
+	synthetic: true;
 	source_urls: string[];
 	event_start: string | null;
 	event_end: string | null;
 }
 
 const ALL_SECTORS = ['apparel', 'furniture', 'watches', 'jewellery', 'lingerie', 'leather', 'eyewear', 'cosmetics', 'arts_crafts'];
-const SPREAD_KM = 1.5; // standard deviation of the scatter around an anchor: clusters, as industry areas are
+const SPREAD_KM = 1.5; // default standard deviation of the scatter around an anchor: clusters, as industry areas are
 const KM_PER_DEGREE_LAT = 111.32;
 
 /** mulberry32: a tiny seeded PRNG, so the same seed always gives the same set. */
@@ -41,22 +47,41 @@ function random(seed: number): () => number {
 	};
 }
 
+/** Picks an anchor with probability proportional to its weight, from one uniform draw in [0, 1). */
+function anchorPicker(anchors: Anchor[]): (draw: number) => Anchor {
+	const cumulative: number[] = [];
+	let total = 0;
+	for (const anchor of anchors) {
+		total += Math.max(0, anchor.weight ?? 1);
+		cumulative.push(total);
+	}
+	if (!(total > 0)) throw new Error('synthetic listings need at least one anchor with a positive weight');
+	return (draw) => {
+		const target = draw * total;
+		const index = cumulative.findIndex((c) => target < c);
+		return anchors[index === -1 ? anchors.length - 1 : index]!;
+	};
+}
+
 /**
- * Generates `count` synthetic published listings scattered (Gaussian, σ = 1.5 km) around the anchors,
- * 80 % enterprises, 10 % platforms, 10 % events (dates in 2026), reproducibly for a given seed.
+ * Generates `count` synthetic published listings scattered (Gaussian, σ = the anchor's spreadKm, 1.5 km by
+ * default) around the anchors, chosen in proportion to their weight; 80 % enterprises, 10 % platforms, 10 % events
+ * (dates in 2026); reproducibly for a given seed.
  */
 export function generateSyntheticListings(count: number, anchors: Anchor[], seed = 42): SyntheticListing[] {
 	if (anchors.length === 0) throw new Error('synthetic listings need at least one anchor place');
 	const next = random(seed);
+	const pickAnchor = anchorPicker(anchors);
 	const gaussian = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
 	const listings: SyntheticListing[] = [];
 	for (let i = 0; i < count; i++) {
-		const anchor = anchors[Math.floor(next() * anchors.length)]!;
+		const anchor = pickAnchor(next());
+		const spreadKm = anchor.spreadKm ?? SPREAD_KM;
 		const roll = next();
 		const kind = roll < 0.8 ? 'enterprise' : roll < 0.9 ? 'platform' : 'event';
 		const sectors = anchor.sectors.length > 0 ? anchor.sectors : [ALL_SECTORS[Math.floor(next() * ALL_SECTORS.length)]!];
-		const lat = clamp(anchor.lat + (gaussian() * SPREAD_KM) / KM_PER_DEGREE_LAT, 22.45, 22.85);
-		const lon = clamp(anchor.lon + (gaussian() * SPREAD_KM) / (KM_PER_DEGREE_LAT * Math.cos((lat * Math.PI) / 180)), 113.76, 114.6);
+		const lat = clamp(anchor.lat + (gaussian() * spreadKm) / KM_PER_DEGREE_LAT, 22.45, 22.85);
+		const lon = clamp(anchor.lon + (gaussian() * spreadKm) / (KM_PER_DEGREE_LAT * Math.cos((lat * Math.PI) / 180)), 113.76, 114.6);
 		const start = kind === 'event' ? new Date(Date.UTC(2026, 0, 1 + Math.floor(next() * 360))) : null;
 		const end = start ? new Date(start.getTime() + Math.floor(next() * 5) * 86_400_000) : null;
 		listings.push({
@@ -70,6 +95,7 @@ export function generateSyntheticListings(count: number, anchors: Anchor[], seed
 			lat: round6(lat),
 			precision: 'estimate',
 			status: 'published',
+			synthetic: true,
 			source_urls: ['https://example.invalid/synthetic-benchmark-data'],
 			event_start: start?.toISOString().slice(0, 10) ?? null,
 			event_end: end?.toISOString().slice(0, 10) ?? null

@@ -194,7 +194,11 @@ describe.each(engines)('schema and API on $name', (engine) => {
 				anon,
 				`select public.get_place('shuibei-buxin-jewellery-cluster') as place`
 			);
-			expect(row!.place).toMatchObject({ kind: 'industry_town', sectors: ['jewellery'], counts: { total: 0 } });
+			expect(row!.place).toMatchObject({ kind: 'industry_town', sectors: ['jewellery'] });
+			// the seed ties the Shuibei firms and events to the cluster (data/README.md, "Listings tied to an area")
+			const listings = row!.place!.listings as { slug: string }[];
+			expect(listings.map((l) => l.slug)).toContain('chow-tai-seng');
+			expect(row!.place!.counts).toMatchObject({ total: listings.length });
 			expect(row!.place!.districts).toEqual([expect.objectContaining({ code: '440303' })]);
 			const [none] = await call<{ place: unknown }>(db, anon, `select public.get_place('no-such-place') as place`);
 			expect(none!.place).toBeNull();

@@ -1,6 +1,7 @@
 import { publicSupabaseKey, publicSupabaseUrl } from '$lib/env';
-import { dataDir, databaseUrl, siteOrigin, supabaseDir } from './env.ts';
+import { allowSyntheticData, dataDir, databaseUrl, siteOrigin, supabaseDir } from './env.ts';
 import { startEmbeddedBackend, type EmbeddedBackend } from './embedded.ts';
+import { refuseSyntheticListings } from './synthetic-guard.ts';
 
 /** Where the site's data API lives and the public key browsers use for it. */
 export interface SupabaseEndpoint {
@@ -32,6 +33,11 @@ async function connect(): Promise<SupabaseEndpoint> {
 	}
 	const started = Date.now();
 	const embedded = await startEmbeddedBackend({ dataDir, databaseUrl, supabaseDir, siteUrl: siteOrigin });
+	// Benchmark data must never pass for the real map: refuse it unless ALLOW_SYNTHETIC_DATA says otherwise.
+	await refuseSyntheticListings(embedded.db, { allow: allowSyntheticData }).catch(async (error: unknown) => {
+		await embedded.close();
+		throw error;
+	});
 	console.info(
 		`[backend] embedded ${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`}: ` +
 			`${embedded.migrated.length} migration(s) applied${embedded.seeded ? ', seeded' : ''} in ${Date.now() - started} ms`

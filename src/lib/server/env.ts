@@ -12,3 +12,9 @@ export const supabaseDir: string = env.SUPABASE_DIR || 'supabase';
 
 /** Public base URL of the site (tokens' issuer); adapter-node's ORIGIN when set. */
 export const siteOrigin: string | undefined = env.ORIGIN || undefined;
+
+/**
+ * Serve a database that holds synthetic (benchmark) listings. Off by default: the embedded backend refuses to start
+ * on such a database (see data/README.md). Only for benchmark or demo servers.
+ */
+export const allowSyntheticData: boolean = env.ALLOW_SYNTHETIC_DATA === '1' || env.ALLOW_SYNTHETIC_DATA === 'true';
