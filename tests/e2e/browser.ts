@@ -1,0 +1,41 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium, headless, as root, offline: no sandbox (root), and no background networking, which this
+ * machine's closed network would refuse over and over. WebGL runs in software (SwiftShader).
+ */
+export async function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--use-angle=swiftshader',
+			'--enable-unsafe-swiftshader'
+		]
+	});
+}
+
+/** Collects uncaught errors and console errors of a page, so a test can assert there were none. */
+export function collectErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+	});
+	return errors;
+}
+
+/** Waits until the map has drawn everything it was asked to (MapLibre's `idle`). */
+export async function waitForMapIdle(page: Page): Promise<void> {
+	await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
+	await page.waitForFunction(() => {
+		const map = (window as unknown as { __sfmMap?: { loaded(): boolean; areTilesLoaded(): boolean } }).__sfmMap;
+		return !!map && map.loaded() && map.areTilesLoaded();
+	});
+}

@@ -1,0 +1,181 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSite, type SiteServer } from '../support/site-server.ts';
+import { collectErrors, launchBrowser, waitForMapIdle } from './browser.ts';
+
+type MapHandle = {
+	querySourceFeatures(source: string): { properties: Record<string, unknown> }[];
+	getSource(id: string): { getData(): Promise<{ features: unknown[] }> };
+	getCenter(): { lng: number; lat: number };
+	getZoom(): number;
+	getStyle(): { layers: { id: string }[] };
+};
+declare global {
+	interface Window {
+		__sfmMap: MapHandle;
+	}
+}
+
+let site: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	site = await startSite({ PUBLIC_EXPOSE_MAP: '1' });
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.stop();
+});
+
+async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
+	const page = await browser.newPage({ viewport });
+	const errors = collectErrors(page);
+	await page.goto(`${site.url}${path}`);
+	await waitForMapIdle(page);
+	return { page, errors };
+}
+
+/** What the map's listings source holds, what the list shows and what the counter says. */
+async function mapListAndCount(page: Page) {
+	await waitForMapIdle(page);
+	const mapFeatures = await page.evaluate(async () => (await window.__sfmMap.getSource('listings').getData()).features.length);
+	const counter = await page.getByTestId('listing-count').textContent();
+	const unlocatedNote = page.locator('text=/没有已知位置，未在地图上显示|have no known location/');
+	const unlocatedText = (await unlocatedNote.count()) > 0 ? ((await unlocatedNote.first().textContent()) ?? '') : '';
+	const total = Number(/\d+/.exec(counter ?? '')?.[0]);
+	const unlocated = Number(/\d+/.exec(unlocatedText)?.[0] ?? 0);
+	const rows = await page.getByTestId('listing-list').locator('li').count().catch(() => 0);
+	return { mapFeatures, total, unlocated, rows };
+}
+
+describe('the map explorer in Chromium (offline basemap)', () => {
+	test('loads with no console errors and shows the five consumption districts on the map', async () => {
+		const { page, errors } = await open('/');
+		const layers = await page.evaluate(() => window.__sfmMap.getStyle().layers.map((l) => l.id));
+		expect(layers).toEqual(expect.arrayContaining(['places-fill', 'places-outline', 'listings-clusters', 'listings-points']));
+		const districts = await page.evaluate(() =>
+			window.__sfmMap.querySourceFeatures('places').filter((f) => f.properties.kind === 'consumption_district').map((f) => f.properties.id)
+		);
+		expect(new Set(districts).size).toBe(5);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('each filter changes map, list and counts consistently', async () => {
+		const { page } = await open('/');
+		const all = await mapListAndCount(page);
+		expect(all.mapFeatures).toBe(all.total - all.unlocated);
+
+		await page.getByRole('button', { name: /黄金珠宝/ }).click();
+		await page.waitForURL(/sectors=jewellery/);
+		const jewellery = await mapListAndCount(page);
+		expect(jewellery.total).toBeLessThan(all.total);
+		expect(jewellery.mapFeatures).toBe(jewellery.total - jewellery.unlocated);
+		expect(jewellery.rows).toBe(Math.min(jewellery.total, 50));
+
+		await page.getByRole('button', { name: /^活动/ }).click();
+		await page.waitForURL(/kinds=event/);
+		const events = await mapListAndCount(page);
+		expect(events.total).toBeLessThanOrEqual(jewellery.total);
+		expect(events.mapFeatures).toBe(events.total - events.unlocated);
+		const props = await page.evaluate(async () => (await window.__sfmMap.getSource('listings').getData()).features as { properties: { kind: string; sectors: string } }[]);
+		for (const f of props) {
+			expect(f.properties.kind).toBe('event');
+			expect(f.properties.sectors).toContain(',jewellery,');
+		}
+
+		await page.getByRole('radio', { name: '本月' }).click();
+		await page.waitForURL(/dates=month/);
+		const thisMonth = await mapListAndCount(page);
+		expect(thisMonth.mapFeatures).toBe(thisMonth.total - thisMonth.unlocated);
+		expect(thisMonth.total).toBeLessThanOrEqual(events.total);
+		await page.close();
+	});
+
+	test.each(['shuibei', 'sb', '水贝'])('searching %s finds the Shuibei cluster', async (q) => {
+		const { page } = await open('/');
+		await page.getByRole('searchbox').fill(q);
+		const match = page.getByTestId('area-matches').getByRole('button', { name: /水贝/ });
+		await match.waitFor();
+		await match.click();
+		await page.waitForURL(/sel=place%3Ashuibei-buxin-jewellery-cluster|sel=place:shuibei-buxin-jewellery-cluster/);
+		await expect.poll(() => page.locator('#panel-title').textContent()).toContain('水贝');
+		await page.close();
+	});
+
+	test('a deep link restores camera, filters and selection', async () => {
+		const { page } = await open('/?sectors=jewellery&sel=place:shuibei-buxin-jewellery-cluster#map=13.00/22.5777/114.1286');
+		const camera = await page.evaluate(() => ({ ...window.__sfmMap.getCenter(), zoom: window.__sfmMap.getZoom() }));
+		expect(camera.zoom).toBeCloseTo(13, 1);
+		expect(camera.lat).toBeCloseTo(22.5777, 3);
+		expect(camera.lng).toBeCloseTo(114.1286, 3);
+		expect(await page.getByRole('button', { name: /黄金珠宝/ }).getAttribute('aria-pressed')).toBe('true');
+		expect(await page.locator('#panel-title').textContent()).toContain('水贝');
+		await page.close();
+	});
+
+	test('switching language changes UI text and data, and is kept in the URL', async () => {
+		const { page } = await open('/');
+		const firstRowZh = await page.getByTestId('listing-list').locator('li .name').first().textContent();
+		await page.getByRole('link', { name: 'English', exact: true }).click();
+		await page.waitForURL(/lang=en/);
+		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+		expect(await page.locator('h1').textContent()).toBe('Shenzhen Fashion Map');
+		const firstRowEn = await page.getByTestId('listing-list').locator('li .name').first().textContent();
+		expect(firstRowEn).not.toBe(firstRowZh);
+		expect(firstRowEn).toMatch(/[A-Za-z]/);
+		await page.close();
+	});
+
+	test('keyboard only: tab to the list, open an item, close it', async () => {
+		const { page } = await open('/');
+		let focusedInList = false;
+		for (let i = 0; i < 40 && !focusedInList; i++) {
+			await page.keyboard.press('Tab');
+			focusedInList = await page.evaluate(() => !!document.activeElement?.closest('[data-testid="listing-list"]'));
+		}
+		expect(focusedInList).toBe(true);
+		const name = await page.evaluate(() => document.activeElement?.querySelector('.name')?.textContent);
+		await page.keyboard.press('Enter');
+		await page.getByTestId('selection-panel').waitFor();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel-title');
+		expect(await page.locator('#panel-title').textContent()).toBe(name);
+		await page.keyboard.press('Escape');
+		await page.getByTestId('selection-panel').waitFor({ state: 'detached' });
+		expect(page.url()).not.toContain('sel=');
+		await page.close();
+	});
+
+	test('axe finds no serious or critical violations on the map page and an area page', async () => {
+		for (const path of ['/', '/place/shuibei-buxin-jewellery-cluster']) {
+			// axe needs a page of an explicit browser context
+			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			const page = await context.newPage();
+			await page.goto(`${site.url}${path}`);
+			if (path === '/') await waitForMapIdle(page);
+			const results = await new AxeBuilder({ page }).analyze();
+			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+			await context.close();
+		}
+	});
+
+	test('phone viewport: header, map, list and the bottom sheet do not overlap', async () => {
+		const { page } = await open('/?sel=place:shuibei-buxin-jewellery-cluster', { width: 390, height: 844 });
+		const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+		const [top, map, side] = [await box('.top'), await box('.map-slot'), await box('.side')];
+		const overlaps = (a: typeof top, b: typeof top) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+		expect(overlaps(top, map)).toBe(false);
+		expect(overlaps(map, side)).toBe(false);
+		for (const b of [top, map, side]) expect(b.x + b.width).toBeLessThanOrEqual(390 + 0.5);
+		// the bottom sheet sits at the bottom, below the header, and fits the screen
+		const sheet = await box('.panel-slot');
+		expect(sheet.y).toBeGreaterThan(top.y + top.height);
+		expect(sheet.y + sheet.height).toBeLessThanOrEqual(844 + 0.5);
+		// no horizontal scrolling
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await page.close();
+	});
+});
