@@ -1,117 +1,40 @@
-// `npm run bench`: performance budgets, measured (not part of `npm test`; these machines are noisy, so compare
-// ratios measured in the same run rather than absolute times).
+// `npm run bench`: performance budgets, measured (not part of `npm test`; these machines are noisy, so the goals
+// are ratios against a baseline measured in the same run rather than absolute times). Prints one markdown report
+// on stdout (progress goes to stderr).
 //
-// Gateway overhead (issue: foundation): latency of the map-listings API call through supabase-js over HTTP to the
-// embedded gateway, against the same function call run directly on the same PGlite in this process (one
-// transaction as role anon, so RLS does the same work). Listings are SYNTHETIC (scripts/lib/synthetic-listings.ts).
-import { createClient } from '@supabase/supabase-js';
-import { startEmbeddedBackend } from '../src/lib/server/embedded.ts';
-import { serveGateway } from '../tests/support/gateway-server.ts';
-import { generateSyntheticListings, type Anchor } from './lib/synthetic-listings.ts';
+//   gateway  scripts/bench/gateway.ts  the data API through the embedded gateway vs direct SQL (PGlite)
+//   map      scripts/bench/map.ts      the map explorer vs a bare MapLibre page, 10k and 100k listings (issue #4);
+//                                      needs a production build in build/ (`npx vite build`), PostgreSQL on
+//                                      127.0.0.1:5432 and Chromium, like the end-to-end tests
+//
+// `npm run bench -- --only map` (or gateway) runs one. Knobs: BENCH_RUNS (gateway calls, 40),
+// BENCH_MAP_RUNS (page runs, 3), BENCH_MAP_SIZES (10000,100000).
+import { parseArgs } from 'node:util';
+import { benchGateway } from './bench/gateway.ts';
+import { benchMap } from './bench/map.ts';
+import { passFail, type BenchSection } from './bench/report.ts';
 
-const SIZES = [1_000, 10_000];
-const WARM_UP = 5;
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const GOAL_RATIO_AT_10K = 1.3;
+const BENCHES: Record<string, () => Promise<BenchSection>> = { gateway: () => benchGateway(), map: () => benchMap() };
 
-interface Row {
-	listings: number;
-	path: string;
-	median: number;
-	p95: number;
-	features: number;
+const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
+const selected = values.only ?? Object.keys(BENCHES);
+const unknown = selected.filter((name) => !(name in BENCHES));
+if (unknown.length) {
+	console.error(`unknown benchmark(s): ${unknown.join(', ')} (have: ${Object.keys(BENCHES).join(', ')})`);
+	process.exit(2);
 }
 
-async function timeIt(run: () => Promise<number>, runs: number): Promise<{ samples: number[]; result: number }> {
-	const samples: number[] = [];
-	let result = 0;
-	for (let i = 0; i < runs; i++) {
-		const started = performance.now();
-		result = await run();
-		samples.push(performance.now() - started);
-	}
-	return { samples, result };
+const started = Date.now();
+const sections: BenchSection[] = [];
+for (const name of selected) {
+	console.error(`[bench] ${name} …`);
+	sections.push(await BENCHES[name]!());
 }
 
-const quantile = (samples: number[], q: number) => {
-	const sorted = [...samples].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-};
-
-async function benchGateway(size: number): Promise<Row[]> {
-	const backend = await startEmbeddedBackend({ supabaseDir: 'supabase' }); // PGlite in memory
-	const { db } = backend;
-	const { rows: anchorRows } = await db.query<{ lon: number; lat: number; sectors: string[]; district: string | null }>(
-		`select lon, lat, sectors::text[] as sectors, district_codes[1] as district from atlas.places where lon is not null`
-	);
-	const anchors: Anchor[] = anchorRows.map((r) => ({ lon: r.lon, lat: r.lat, sectors: r.sectors, districtCode: r.district }));
-	const listings = generateSyntheticListings(size, anchors);
-	for (let i = 0; i < listings.length; i += 2_000) {
-		await db.query(
-			`insert into atlas.listings (slug, kind, name_zh, name_en, sectors, district_code, lon, lat, precision, status,
-			   synthetic, source_urls, event_start, event_end)
-			 select slug, kind, name_zh, name_en, sectors, district_code, lon, lat, precision, status, synthetic,
-			   source_urls, event_start, event_end
-			 from jsonb_to_recordset($1::jsonb) as x (slug text, kind text, name_zh text, name_en text, sectors text[],
-			   district_code text, lon double precision, lat double precision, precision text, status text,
-			   synthetic boolean, source_urls text[], event_start date, event_end date)`,
-			[JSON.stringify(listings.slice(i, i + 2_000))]
-		);
-	}
-	const server = await serveGateway(backend.gateway);
-	const client = createClient(server.url, backend.secrets.anonKey, { auth: { persistSession: false } });
-	// Both paths end with the parsed FeatureCollection in hand, as the app would use it; they return its size.
-	const viaGateway = async () => {
-		const { data, error } = await client.rpc('map_listings', {});
-		if (error) throw new Error(`map_listings failed: ${error.code} ${error.message}`);
-		return (data as { features: unknown[] }).features.length;
-	};
-	const direct = () =>
-		db.transaction(async (tx) => {
-			await tx.query(`select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true)`);
-			const { rows } = await tx.query<{ body: string }>('select public.map_listings()::text as body');
-			return (JSON.parse(rows[0]!.body) as { features: unknown[] }).features.length;
-		});
-	try {
-		await timeIt(viaGateway, WARM_UP);
-		await timeIt(direct, WARM_UP);
-		// interleave the two paths so drift on a noisy machine hits both alike
-		const gatewaySamples: number[] = [];
-		const directSamples: number[] = [];
-		let gatewayFeatures = 0;
-		let directFeatures = 0;
-		for (let i = 0; i < RUNS; i++) {
-			const g = await timeIt(viaGateway, 1);
-			const d = await timeIt(direct, 1);
-			gatewaySamples.push(...g.samples);
-			directSamples.push(...d.samples);
-			gatewayFeatures = g.result;
-			directFeatures = d.result;
-		}
-		return [
-			{ listings: size, path: 'supabase-js → HTTP → gateway → PGlite', median: quantile(gatewaySamples, 0.5), p95: quantile(gatewaySamples, 0.95), features: gatewayFeatures },
-			{ listings: size, path: 'direct SQL on PGlite (same process)', median: quantile(directSamples, 0.5), p95: quantile(directSamples, 0.95), features: directFeatures }
-		];
-	} finally {
-		await server.close();
-		await backend.close();
-	}
-}
-
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-console.log(`Gateway overhead: map_listings (all published listings as one GeoJSON), ${RUNS} runs each, synthetic data\n`);
-console.log('| listings | path | median | p95 | features |');
-console.log('|---:|---|---:|---:|---:|');
-let ratioAt10k = Number.NaN;
-for (const size of SIZES) {
-	const [gateway, direct] = await benchGateway(size);
-	for (const row of [gateway!, direct!])
-		console.log(`| ${row.listings} | ${row.path} | ${fmt(row.median)} | ${fmt(row.p95)} | ${row.features} |`);
-	const ratio = gateway!.median / direct!.median;
-	const ratioP95 = gateway!.p95 / direct!.p95;
-	console.log(`| ${size} | **overhead ratio** | **${ratio.toFixed(2)}×** | ${ratioP95.toFixed(2)}× | |`);
-	if (size === 10_000) ratioAt10k = ratio;
-}
-console.log(
-	`\nGoal: overhead ≤ ${GOAL_RATIO_AT_10K}× at 10k listings → ${ratioAt10k <= GOAL_RATIO_AT_10K ? 'met' : 'NOT met'} (${ratioAt10k.toFixed(2)}×)`
-);
+const out: string[] = [`# npm run bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, ''];
+for (const section of sections) out.push(`## ${section.title}`, '', section.markdown, '');
+out.push('## Budgets', '', '| budget | measured | result |', '|---|---|---|');
+for (const budget of sections.flatMap((s) => s.budgets)) out.push(`| ${budget.name} | ${budget.measured} | ${passFail(budget.pass)} |`);
+const failed = sections.flatMap((s) => s.budgets).filter((b) => !b.pass).length;
+out.push('', `${failed === 0 ? 'All budgets met' : `${failed} budget(s) not met`} · ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(out.join('\n'));

@@ -98,3 +98,8 @@ export const pointLabelLayout = (lang: Lang) => ({
 	'text-optional': true,
 	'text-max-width': 10
 });
+
+// ---- point picker (listing editor) --------------------------------------------------------------------------
+/** The area a picked point must lie in: a faint fill so "outside" reads at a glance, a dashed edge (approximate). */
+export const pickerOutlineFillPaint = { 'fill-color': '#1565c0', 'fill-opacity': 0.06 };
+export const pickerOutlineLinePaint = { 'line-color': '#1565c0', 'line-width': 2, 'line-dasharray': [3, 2] as number[] };
