@@ -1,6 +1,15 @@
 import { publicSupabaseKey, publicSupabaseUrl } from '$lib/env';
-import { allowSyntheticData, dataDir, databaseUrl, siteOrigin, supabaseDir } from './env.ts';
+import {
+	allowSyntheticData,
+	dataDir,
+	databaseUrl,
+	firstAdminEmail,
+	firstAdminPassword,
+	siteOrigin,
+	supabaseDir
+} from './env.ts';
 import { startEmbeddedBackend, type EmbeddedBackend } from './embedded.ts';
+import { ensureFirstAdmin } from './first-admin.ts';
 import { refuseSyntheticListings } from './synthetic-guard.ts';
 
 /** Where the site's data API lives and the public key browsers use for it. */
@@ -38,6 +47,14 @@ async function connect(): Promise<SupabaseEndpoint> {
 		await embedded.close();
 		throw error;
 	});
+	// The first city administrator from FIRST_ADMIN_EMAIL / FIRST_ADMIN_PASSWORD (nothing when unset).
+	const firstAdmin = await ensureFirstAdmin(embedded.db, { email: firstAdminEmail, password: firstAdminPassword }).catch(
+		async (error: unknown) => {
+			await embedded.close();
+			throw error;
+		}
+	);
+	if (firstAdmin === 'created') console.info(`[backend] first city administrator ${firstAdminEmail} created`);
 	console.info(
 		`[backend] embedded ${databaseUrl ? 'PostgreSQL' : `PGlite in ${dataDir}`}: ` +
 			`${embedded.migrated.length} migration(s) applied${embedded.seeded ? ', seeded' : ''} in ${Date.now() - started} ms`

@@ -18,3 +18,17 @@ export const siteOrigin: string | undefined = env.ORIGIN || undefined;
  * on such a database (see data/README.md). Only for benchmark or demo servers.
  */
 export const allowSyntheticData: boolean = env.ALLOW_SYNTHETIC_DATA === '1' || env.ALLOW_SYNTHETIC_DATA === 'true';
+
+/**
+ * The first city administrator of an embedded backend, created at start when no such account exists (nothing
+ * happens when FIRST_ADMIN_EMAIL is unset; there is no default password). The password is needed only for the
+ * first start: remove it from the environment afterwards.
+ */
+export const firstAdminEmail: string | undefined = env.FIRST_ADMIN_EMAIL?.trim() || undefined;
+export const firstAdminPassword: string | undefined = env.FIRST_ADMIN_PASSWORD || undefined;
+
+/**
+ * The service-role key of a Supabase project (bypasses RLS): used on the server only, to create and disable
+ * accounts through the Auth admin API. The embedded backend uses its own (`embedded.secrets.serviceRoleKey`).
+ */
+export const supabaseServiceRoleKey: string | undefined = env.SUPABASE_SERVICE_ROLE_KEY || undefined;
