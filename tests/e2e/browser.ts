@@ -1,4 +1,12 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { chromium, type Browser, type Page } from 'playwright-core';
+
+declare global {
+	interface Window {
+		/** The explorer's map, exposed when the site runs with PUBLIC_EXPOSE_MAP=1 (tests and benchmarks only). */
+		__sfmMap: MapLibreMap;
+	}
+}
 
 /**
  * Debian's Chromium, headless, as root, offline: no sandbox (root), and no background networking, which this
@@ -35,7 +43,7 @@ export function collectErrors(page: Page): string[] {
 export async function waitForMapIdle(page: Page): Promise<void> {
 	await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
 	await page.waitForFunction(() => {
-		const map = (window as unknown as { __sfmMap?: { loaded(): boolean; areTilesLoaded(): boolean } }).__sfmMap;
+		const map = window.__sfmMap as MapLibreMap | undefined;
 		return !!map && map.loaded() && map.areTilesLoaded();
 	});
 }

@@ -1,21 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type SiteServer } from '../support/site-server.ts';
 import { collectErrors, launchBrowser, waitForMapIdle } from './browser.ts';
-
-type MapHandle = {
-	querySourceFeatures(source: string): { properties: Record<string, unknown> }[];
-	getSource(id: string): { getData(): Promise<{ features: unknown[] }> };
-	getCenter(): { lng: number; lat: number };
-	getZoom(): number;
-	getStyle(): { layers: { id: string }[] };
-};
-declare global {
-	interface Window {
-		__sfmMap: MapHandle;
-	}
-}
 
 let site: SiteServer;
 let browser: Browser;
@@ -40,7 +29,7 @@ async function open(path: string, viewport = { width: 1280, height: 800 }): Prom
 /** What the map's listings source holds, what the list shows and what the counter says. */
 async function mapListAndCount(page: Page) {
 	await waitForMapIdle(page);
-	const mapFeatures = await page.evaluate(async () => (await window.__sfmMap.getSource('listings').getData()).features.length);
+	const mapFeatures = await page.evaluate(async () => ((await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection).features.length);
 	const counter = await page.getByTestId('listing-count').textContent();
 	const unlocatedNote = page.locator('text=/没有已知位置，未在地图上显示|have no known location/');
 	const unlocatedText = (await unlocatedNote.count()) > 0 ? ((await unlocatedNote.first().textContent()) ?? '') : '';
@@ -56,7 +45,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const layers = await page.evaluate(() => window.__sfmMap.getStyle().layers.map((l) => l.id));
 		expect(layers).toEqual(expect.arrayContaining(['places-fill', 'places-outline', 'listings-clusters', 'listings-points']));
 		const districts = await page.evaluate(() =>
-			window.__sfmMap.querySourceFeatures('places').filter((f) => f.properties.kind === 'consumption_district').map((f) => f.properties.id)
+			window.__sfmMap.querySourceFeatures('places').filter((f) => f.properties.kind === 'consumption_district').map((f) => f.properties.id as string)
 		);
 		expect(new Set(districts).size).toBe(5);
 		expect(errors).toEqual([]);
@@ -80,7 +69,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const events = await mapListAndCount(page);
 		expect(events.total).toBeLessThanOrEqual(jewellery.total);
 		expect(events.mapFeatures).toBe(events.total - events.unlocated);
-		const props = await page.evaluate(async () => (await window.__sfmMap.getSource('listings').getData()).features as { properties: { kind: string; sectors: string } }[]);
+		const props = await page.evaluate(async () => ((await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection).features as unknown as { properties: { kind: string; sectors: string } }[]);
 		for (const f of props) {
 			expect(f.properties.kind).toBe('event');
 			expect(f.properties.sectors).toContain(',jewellery,');
