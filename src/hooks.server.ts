@@ -1,5 +1,5 @@
 import { createServerClient } from '@supabase/ssr';
-import { type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getSupabaseEndpoint } from '$lib/server/backend';
 import { htmlLang, langFromUrl } from '$lib/i18n';
@@ -72,7 +72,26 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(embeddedApi, supabase, session);
+/**
+ * The editing area (/manage) is for signed-in district staff only. Guarded here, before any load or form action
+ * runs (a layout load alone does not protect actions or parallel loads: style.md §6.3). The database enforces the
+ * roles; this only keeps anonymous visitors out and sends them to sign in, returning them where they were going.
+ */
+const authGuard: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	const inManage = pathname === '/manage' || pathname.startsWith('/manage/');
+	if (inManage && pathname !== '/manage/sign-in' && !event.locals.user) {
+		// Back to the page, not to a form action (`?/save`): a POST that arrives signed out returns to its form.
+		const params = new URLSearchParams(event.url.search);
+		for (const name of [...params.keys()]) if (name.startsWith('/')) params.delete(name);
+		const search = params.size ? `?${params}` : '';
+		const lang = params.get('lang') === 'en' ? '&lang=en' : '';
+		redirect(303, `/manage/sign-in?next=${encodeURIComponent(pathname + search)}${lang}`);
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(embeddedApi, supabase, session, authGuard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID();

@@ -55,10 +55,20 @@ export function ruleMessage(error: FieldError | { field: string; rule: string },
 /** The id of an input's error message (for aria-describedby). */
 export const errorId = (field: ListingField | string) => `error-${field}`;
 
-/** A value shown in a diff or conflict table: lists joined, empty shown as a dash. */
-export function displayValue(value: unknown): string {
+/**
+ * A value shown in a diff or conflict table: codes of kind, status and precision in words, lists joined, empty as
+ * a dash. Always plain text (rendered with `{…}`, never as HTML).
+ */
+export function displayValue(value: unknown, field?: string, lang?: Lang): string {
 	if (value === null || value === undefined || value === '') return '—';
+	if (lang && typeof value === 'string' && field && ['kind', 'status', 'precision'].includes(field)) {
+		const key = field === 'status' ? `manage.status.${value}` : `${field}.${value}`;
+		if (known(key)) return t(lang, key);
+	}
 	if (Array.isArray(value)) return value.length ? value.map(String).join(', ') : '—';
 	if (typeof value === 'object') return JSON.stringify(value);
 	return String(value);
 }
+
+/** "Label: message" with the language's colon (full-width in Chinese). */
+export const labelled = (label: string, message: string, lang: Lang) => `${label}${lang === 'zh' ? '：' : ': '}${message}`;
