@@ -67,12 +67,12 @@ export const actions: Actions = {
 		const userId = String(form.get('user_id') ?? '');
 		const role = String(form.get('role') ?? '') as Role;
 		const district = role === 'city_admin' ? null : String(form.get('district') ?? '') || null;
-		if (!ROLES.includes(role)) return fail(400, { userId, problem: 'role' as Problem });
+		if (!ROLES.includes(role)) return fail(400, { grant: true, problem: 'role' as Problem });
 		try {
 			await grantMembership(locals.supabase, userId, district, role);
 		} catch (cause) {
 			const { status, problem } = problemOfError(cause);
-			return fail(status, { userId, problem });
+			return fail(status, { grant: true, problem });
 		}
 		redirect(303, withLang('/manage/accounts?notice=granted', lang));
 	},
