@@ -1,7 +1,7 @@
 import { createServerClient } from '@supabase/ssr';
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getSupabaseEndpoint } from '$lib/server/backend';
+import { embeddedFetch, getSupabaseEndpoint } from '$lib/server/backend';
 import { htmlLang, langFromUrl } from '$lib/i18n';
 
 /** Start (and on first start migrate and seed) the embedded backend before the first request. */
@@ -32,13 +32,7 @@ const supabase: Handle = async ({ event, resolve }) => {
 			}
 		},
 		// Server-side calls to the embedded API skip the HTTP hop: same gateway, same contract, no socket.
-		global: embedded
-			? {
-					fetch: async (input, init) =>
-						(await embedded.gateway.handle(new Request(input, init), clientAddress)) ??
-						new Response('Not found', { status: 404 })
-				}
-			: {}
+		global: embedded ? { fetch: embeddedFetch(embedded, clientAddress) } : {}
 	});
 
 	/**

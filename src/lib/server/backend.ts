@@ -61,3 +61,13 @@ async function connect(): Promise<SupabaseEndpoint> {
 	);
 	return { url: null, anonKey: embedded.secrets.anonKey, embedded };
 }
+
+/**
+ * A `fetch` for supabase-js that hands requests straight to the embedded gateway: the same contract as over HTTP,
+ * without a socket. Used by server-side clients only.
+ * @param clientAddress the IP the gateway sees (its sign-in rate limit is per IP)
+ */
+export function embeddedFetch(embedded: EmbeddedBackend, clientAddress: string): typeof fetch {
+	return async (input, init) =>
+		(await embedded.gateway.handle(new Request(input, init), clientAddress)) ?? new Response('Not found', { status: 404 });
+}

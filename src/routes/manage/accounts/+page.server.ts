@@ -3,7 +3,7 @@ import { grantMembership, listMembers, ManageApiError, revokeMembership, type Ro
 import { langFromUrl, t } from '$lib/i18n';
 import { AccountError, createMemberAccount, setMemberDisabled } from '$lib/server/accounts';
 import { isAnyAdmin, withLang } from '../manage';
-import { serviceClient } from './account-service.server';
+import { serviceClient } from '$lib/server/supabase-admin';
 import type { Actions, PageServerLoad } from './$types';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
