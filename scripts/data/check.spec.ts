@@ -178,3 +178,25 @@ describe('excludedIds', () => {
 		expect([...rows]).toEqual([['a-b', 'no source \\| link']]);
 	});
 });
+
+describe('data:check on the support measures (data/policy-measures.json)', () => {
+	it('reports a figure that the quoted clause does not show', () => {
+		const files = withJson(DATA_FILES.policy, (data) => (data.measures[0].cap_cny = 3000000));
+		expect(messages(files)).toContainEqual(
+			'data/policy-measures.json › key-technology-projects › quoted-figure: cap_cny 3000000 does not appear as "300万元" in clause_zh'
+		);
+	});
+
+	it('reports a re-post without the original publisher, and an unknown listing kind', () => {
+		const files = withJson(DATA_FILES.policy, (data) => {
+			delete data.measures[0].sources[0].note;
+			data.measures[0].applies_to.listing_kinds = ['shop'];
+		});
+		expect(messages(files)).toEqual(
+			expect.arrayContaining([
+				'data/policy-measures.json › key-technology-projects › source-kind: a re-post needs a note naming the original publisher',
+				expect.stringMatching(/key-technology-projects › applies-to: listing kind "shop"/)
+			])
+		);
+	});
+});

@@ -347,6 +347,56 @@ function checkReferenceKept(files: DataFiles, kept: Set<string>, problems: Probl
 	}
 }
 
+/**
+ * The plan's support measures (data/policy-measures.json, issue #6): the clause quoted in Chinese with an English
+ * rendering, the figures that the clause itself states (a rate must appear as "N%" and a cap or amount as "N万元"
+ * in the quoted text, so a figure can never be entered that the quote does not show), what it applies to, and a
+ * source link — a re-post needs a note naming the original publisher.
+ */
+function checkPolicyFile(files: DataFiles, problems: Problem[]) {
+	const file = `data/${DATA_FILES.policy}`;
+	const report: Report = (id, rule, message) => problems.push({ file, id, rule, message });
+	const data = asRecord(parseJson(files, DATA_FILES.policy, report));
+	if (Object.keys(data).length === 0) return;
+	const plan = asRecord(data.plan);
+	for (const key of ['title_zh', 'title_en', 'document_no'])
+		if (!isNonEmptyText(plan[key])) report('plan', 'plan', `plan.${key} is missing`);
+	if (!isIsoDate(plan.published)) report('plan', 'plan', 'plan.published must be a date (YYYY-MM-DD)');
+	const measures = listOf(data.measures).map(asRecord);
+	checkIds(measures.map((m) => m.id), report);
+	const orders = new Set<unknown>();
+	for (const measure of measures) {
+		const id = String(measure.id);
+		if (!Number.isInteger(measure.sort_order) || orders.has(measure.sort_order)) report(id, 'sort-order', 'sort_order must be a unique integer');
+		orders.add(measure.sort_order);
+		for (const key of ['clause_zh', 'clause_en', 'summary_zh', 'summary_en'])
+			if (!isNonEmptyText(measure[key])) report(id, 'clause', `${key} is missing (the clause is quoted in Chinese, with an English rendering)`);
+		const clause = String(measure.clause_zh ?? '');
+		const rate = measure.rate_pct;
+		if (rate !== null && !(typeof rate === 'number' && rate > 0 && rate <= 100)) report(id, 'figure', 'rate_pct must be a percentage (0–100] or null');
+		else if (typeof rate === 'number' && !clause.includes(`${rate}%`)) report(id, 'quoted-figure', `rate_pct ${rate} does not appear as "${rate}%" in clause_zh`);
+		for (const key of ['cap_cny', 'amount_cny']) {
+			const value = measure[key];
+			if (value === null) continue;
+			if (!(Number.isInteger(value) && (value as number) > 0)) report(id, 'figure', `${key} must be a whole number of yuan or null`);
+			else if (!clause.includes(`${(value as number) / 10_000}万元`)) report(id, 'quoted-figure', `${key} ${value} does not appear as "${(value as number) / 10_000}万元" in clause_zh`);
+		}
+		if (rate === null && measure.cap_cny === null && measure.amount_cny === null) report(id, 'figure', 'a measure needs a rate, a cap or an amount');
+		const applies = asRecord(measure.applies_to);
+		for (const kind of listOf(applies.listing_kinds)) checkOneOf(id, 'applies-to', 'listing kind', kind, LISTING_KINDS, report);
+		for (const kind of listOf(applies.area_kinds)) checkOneOf(id, 'applies-to', 'area kind', kind, PLACE_KINDS, report);
+		checkSectors(id, applies.sectors, report);
+		const sources = listOf(measure.sources).map(asRecord);
+		if (sources.length === 0) report(id, 'source-url', 'sources is empty: every measure needs at least one source URL');
+		for (const source of sources) {
+			if (!isSourceUrl(source.url)) report(id, 'source-url', `source ${JSON.stringify(source.url)} is not an http(s) URL`);
+			checkOneOf(id, 'source-kind', 'source kind', source.kind, ['official', 're-post'], report);
+			if (source.kind === 're-post' && !isNonEmptyText(source.note)) report(id, 'source-kind', 'a re-post needs a note naming the original publisher');
+		}
+		if (measure.verified_at !== null && !isIsoDate(measure.verified_at)) report(id, 'verified-at', 'verified_at must be a date (YYYY-MM-DD) or null');
+	}
+}
+
 /** Every rule over every file; an empty list means the data is fit to seed. */
 export function checkData(files: DataFiles): Problem[] {
 	const problems: Problem[] = [];
@@ -359,6 +409,7 @@ export function checkData(files: DataFiles): Problem[] {
 	const districtSlugs = listOf(safeParse(files[DATA_FILES.districts])).map((d) => asRecord(d).slug);
 	const kept = new Set([...placeIds, ...slugs, ...sectors, ...districtSlugs].filter((id): id is string => typeof id === 'string'));
 	checkReferenceKept(files, kept, problems);
+	checkPolicyFile(files, problems);
 	return problems;
 }
 

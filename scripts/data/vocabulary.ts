@@ -16,6 +16,7 @@ export const DATA_FILES = {
 	places: 'places.geojson',
 	listings: 'listings.json',
 	excluded: 'EXCLUDED.md',
+	policy: 'policy-measures.json',
 	readme: 'README.md',
 	reference: 'raw/places.json'
 } as const;

@@ -1,5 +1,6 @@
 import { listSectors } from '$lib/data/catalogue';
 import { loadMapPlaces } from '$lib/data/explorer';
+import { listDistricts } from '$lib/data/investors';
 import { publicBasemap, publicTiandituToken } from '$lib/env';
 import type { BasemapKind } from '$lib/map/basemap';
 import type { PageServerLoad } from './$types';
@@ -12,11 +13,15 @@ export const load: PageServerLoad = async ({ locals, depends }) => {
 		tiandituToken: publicTiandituToken
 	};
 	try {
-		const [sectors, places] = await Promise.all([listSectors(locals.supabase), loadMapPlaces(locals.supabase)]);
-		return { sectors, places, basemap, backendError: false };
+		const [sectors, places, districts] = await Promise.all([
+			listSectors(locals.supabase),
+			loadMapPlaces(locals.supabase),
+			listDistricts(locals.supabase)
+		]);
+		return { sectors, places, districts, basemap, backendError: false };
 	} catch (error) {
 		// The shell still renders and says the data service is unavailable, instead of a blank error page.
 		console.error('[explorer] loading sectors/places failed:', error);
-		return { sectors: [], places: { type: 'FeatureCollection' as const, features: [] }, basemap, backendError: true };
+		return { sectors: [], places: { type: 'FeatureCollection' as const, features: [] }, districts: [], basemap, backendError: true };
 	}
 };

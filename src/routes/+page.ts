@@ -1,6 +1,15 @@
 import { explorerFilterArgs, getListing, getPlace, loadMapSummary } from '$lib/data/explorer';
 import type { ListingDetail, MapSummary, PlaceDetail } from '$lib/data/types';
-import { parseExplorerState } from '$lib/state/explorer-url';
+import { parseAreaKey, parseExplorerState } from '$lib/state/explorer-url';
+import {
+	AreaRefused,
+	listPolicyMeasures,
+	loadAreaStats,
+	loadAreaSummaries,
+	type AreaStats,
+	type AreaSummaries,
+	type PolicyMeasure
+} from '$lib/data/investors';
 import type { PageLoad } from './$types';
 
 export type SelectionDetail = { type: 'place'; place: PlaceDetail } | { type: 'listing'; listing: ListingDetail } | null;
@@ -14,6 +23,12 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 	let summary: MapSummary | null = null;
 	let selection: SelectionDetail = null;
 	let listError = data.backendError;
+	// Investors (issue #6), loaded beside the list: the cluster view's per-area counts, the chosen area's statistics
+	// (or why the API refused the area), the compared areas, and the plan's measures.
+	const investors = loadInvestorData(supabase, state, args).catch((error) => {
+		console.error('[explorer] loading the investor data failed:', error);
+		return { clusters: null, areaStats: null, areaProblem: null, compareStats: [], policies: [], investorError: true };
+	});
 	try {
 		const [loadedSummary, detail] = await Promise.all([
 			loadMapSummary(supabase, args),
@@ -30,5 +45,27 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 		console.error('[explorer] loading the list failed:', error);
 		listError = true;
 	}
-	return { ...data, state, args, summary, selection, listError };
+	return { ...data, state, args, summary, selection, listError, ...(await investors) };
 };
+
+async function loadInvestorData(
+	supabase: Parameters<typeof loadAreaStats>[0],
+	state: ReturnType<typeof parseExplorerState>,
+	args: ReturnType<typeof explorerFilterArgs>
+) {
+	const area = state.area ? parseAreaKey(state.area) : null;
+	let areaProblem: string | null = null;
+	const [clusters, areaStats, compareStats, policies] = await Promise.all([
+		state.view === 'clusters' ? loadAreaSummaries(supabase, args) : Promise.resolve(null as AreaSummaries | null),
+		area
+			? loadAreaStats(supabase, area, args, 50).catch((error) => {
+					if (!(error instanceof AreaRefused)) throw error;
+					areaProblem = error.reason;
+					return null;
+				})
+			: Promise.resolve(null as AreaStats | null),
+		Promise.all((state.compare ?? []).map((key) => loadAreaStats(supabase, parseAreaKey(key)!, args, 0))),
+		state.view === 'clusters' || area ? listPolicyMeasures(supabase) : Promise.resolve([] as PolicyMeasure[])
+	]);
+	return { clusters, areaStats, areaProblem: areaProblem as string | null, compareStats, policies, investorError: false };
+}

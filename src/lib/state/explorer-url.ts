@@ -25,6 +25,21 @@ export interface ExplorerState {
 	to: string | null;
 	q: string;
 	selection: Selection | null;
+	// Investors (issue #6). Optional, and left undefined when absent, so a plain explorer URL parses as before.
+	/** `view=clusters`: the cluster view (areas with their counts and figures) instead of the listing list. */
+	view?: 'clusters';
+	/** `sort=<measure>` ascending or `sort=-<measure>` descending, in the cluster view. */
+	sort?: string;
+	/** `measure=<measure>`: what the map's choropleth shows in the cluster view. */
+	measure?: string;
+	/** `adistrict=<code>`: the cluster view lists only areas in this district. */
+	areaDistrict?: string;
+	/** `amin=<n>`: the cluster view lists only areas with at least n listings (their size). */
+	areaMin?: number;
+	/** `compare=a,b,…`: 2–4 areas side by side (place slugs or district codes). */
+	compare?: string[];
+	/** `area=<key>`: the area whose statistics are shown (a place, a district, or a drawn circle or polygon). */
+	area?: string;
 }
 
 export interface Camera {
@@ -56,8 +71,33 @@ export function parseExplorerState(url: URL): ExplorerState {
 		from: isDate(from) ? from : null,
 		to: isDate(to) ? to : null,
 		q: (params.get('q') ?? '').slice(0, 100),
-		selection: sel ? { type: sel[1] as Selection['type'], id: sel[2]! } : null
+		selection: sel ? { type: sel[1] as Selection['type'], id: sel[2]! } : null,
+		...investorState(params)
 	};
+}
+
+const MEASURE_NAME = /^[a-z_]{1,40}$/;
+const AREA_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** At most this many areas side by side. */
+export const MAX_COMPARE = 4;
+
+/** The investor fields present in the query string (absent ones stay undefined). */
+function investorState(params: URLSearchParams): Partial<ExplorerState> {
+	const out: Partial<ExplorerState> = {};
+	if (params.get('view') === 'clusters') out.view = 'clusters';
+	const sort = params.get('sort');
+	if (sort && MEASURE_NAME.test(sort.replace(/^-/, ''))) out.sort = sort;
+	const measure = params.get('measure');
+	if (measure && MEASURE_NAME.test(measure)) out.measure = measure;
+	const district = params.get('adistrict');
+	if (district && /^\d{6}$/.test(district)) out.areaDistrict = district;
+	const min = Number(params.get('amin'));
+	if (Number.isInteger(min) && min > 0 && min <= 1_000_000) out.areaMin = min;
+	const compare = [...new Set((params.get('compare') ?? '').split(',').filter((id) => AREA_ID.test(id) && id.length <= 100))];
+	if (compare.length) out.compare = compare.slice(0, MAX_COMPARE);
+	const area = params.get('area');
+	if (area && parseAreaKey(area)) out.area = area;
+	return out;
 }
 
 /** The query string for a state; defaults are left out so links stay short. */
@@ -73,6 +113,13 @@ export function explorerSearch(state: ExplorerState): string {
 	}
 	if (state.q.trim()) params.set('q', state.q.trim());
 	if (state.selection) params.set('sel', `${state.selection.type}:${state.selection.id}`);
+	if (state.view) params.set('view', state.view);
+	if (state.sort) params.set('sort', state.sort);
+	if (state.measure) params.set('measure', state.measure);
+	if (state.areaDistrict) params.set('adistrict', state.areaDistrict);
+	if (state.areaMin) params.set('amin', String(state.areaMin));
+	if (state.compare?.length) params.set('compare', state.compare.join(','));
+	if (state.area) params.set('area', state.area);
 	const search = params.toString();
 	return search ? `?${search}` : '';
 }
@@ -122,4 +169,55 @@ export function parseCameraHash(hash: string): Camera | null {
 export function cameraHash(camera: Camera): string {
 	const digits = Math.max(0, Math.ceil(Math.log(2 ** camera.zoom) / Math.LN10));
 	return `#map=${camera.zoom.toFixed(2)}/${camera.lat.toFixed(digits)}/${camera.lng.toFixed(digits)}`;
+}
+
+// ---- areas (issue #6) -----------------------------------------------------------------------------------------
+
+/** An area as the API takes it (public.area_stats p_area). */
+export type AreaSpec =
+	| { type: 'place'; id: string }
+	| { type: 'district'; code: string }
+	| { type: 'circle'; center: [number, number]; radius_m: number }
+	| { type: 'Polygon'; coordinates: [number, number][][] };
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+const isLonLat = (lon: number, lat: number) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+
+/**
+ * Reads an area key of the URL: a place slug, a six-digit district code, `c:<lon>,<lat>,<radius m>` (a circle) or
+ * `p:<lon>,<lat>,<lon>,<lat>,…` (a polygon's corners, at least three, not repeated at the end). Null when malformed.
+ * @example parseAreaKey('c:114.13,22.58,2000') // { type: 'circle', center: [114.13, 22.58], radius_m: 2000 }
+ */
+export function parseAreaKey(key: string): AreaSpec | null {
+	if (key.length > 4000) return null;
+	if (/^\d{6}$/.test(key)) return { type: 'district', code: key };
+	if (AREA_ID.test(key) && key.length <= 100) return { type: 'place', id: key };
+	const numbers = key.slice(2).split(',').map(Number);
+	if (key.startsWith('c:') && numbers.length === 3) {
+		const [lon, lat, radius] = numbers as [number, number, number];
+		return isLonLat(lon, lat) && radius > 0 && radius <= 50_000 ? { type: 'circle', center: [lon, lat], radius_m: radius } : null;
+	}
+	if (key.startsWith('p:') && numbers.length >= 6 && numbers.length % 2 === 0 && numbers.length <= 998) {
+		const ring: [number, number][] = [];
+		for (let i = 0; i < numbers.length; i += 2) {
+			if (!isLonLat(numbers[i]!, numbers[i + 1]!)) return null;
+			ring.push([numbers[i]!, numbers[i + 1]!]);
+		}
+		return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+	}
+	return null;
+}
+
+/** The URL key of an area (coordinates rounded to ~1 m; the polygon's closing position left out). */
+export function areaKey(area: AreaSpec): string {
+	switch (area.type) {
+		case 'place':
+			return area.id;
+		case 'district':
+			return area.code;
+		case 'circle':
+			return `c:${round(area.center[0], 5)},${round(area.center[1], 5)},${Math.round(area.radius_m)}`;
+		case 'Polygon':
+			return `p:${area.coordinates[0]!.slice(0, -1).flatMap(([lon, lat]) => [round(lon, 5), round(lat, 5)]).join(',')}`;
+	}
 }

@@ -1,0 +1,82 @@
+// The comparison table (issue #6 "Compare"): the same measures for 2–4 areas, aligned row by row, each value with
+// where it comes from. One model for the page's table, its charts and compare.csv, so they always agree.
+import { FIGURE_KINDS, figureNumber, pickFigure, type FigureKind } from './figures';
+import type { AreaStats } from './investors';
+import type { ListingKind, Sector } from './types';
+
+export interface CompareCell {
+	/** A number to chart (null: nothing published / not applicable). */
+	value: number | null;
+	/** The value as shown: a count, or a published figure exactly as published with its unit. */
+	display: string;
+	year: number | string | null;
+	/** A URL, or a short description of where the value comes from. */
+	source: string | null;
+}
+
+export interface CompareRow {
+	group: 'counts' | 'sectors' | 'figures';
+	key: string;
+	label_zh: string;
+	label_en: string;
+	cells: CompareCell[];
+}
+
+const KINDS: { key: ListingKind | 'total'; zh: string; en: string }[] = [
+	{ key: 'total', zh: '条目总数', en: 'All listings' },
+	{ key: 'enterprise', zh: '企业', en: 'Enterprises' },
+	{ key: 'platform', zh: '公共服务平台', en: 'Public service platforms' },
+	{ key: 'event', zh: '活动', en: 'Events' }
+];
+const FIGURES: Record<FigureKind, { zh: string; en: string }> = {
+	enterprises: { zh: '企业数量（公开数据）', en: 'Enterprises (published)' },
+	output: { zh: '产值 / 规模（公开数据）', en: 'Output value (published)' },
+	area: { zh: '面积（公开数据）', en: 'Area (published)' },
+	brands: { zh: '自有品牌（公开数据）', en: 'Own brands (published)' }
+};
+
+/** Where live counts come from: this site's listings, as of the newest change among them. */
+export const countSource = (asOf: string | null) => `Shenzhen Fashion Map listings${asOf ? `, as of ${asOf.slice(0, 10)}` : ''}`;
+
+/** The comparison rows for areas (in the order given): counts by kind, by sector, then published figures. */
+export function compareRows(areas: AreaStats[], sectors: Sector[]): CompareRow[] {
+	const count = (a: AreaStats, n: number | undefined): CompareCell => ({ value: n ?? 0, display: String(n ?? 0), year: null, source: countSource(a.as_of) });
+	const rows: CompareRow[] = KINDS.map((k) => ({
+		group: 'counts',
+		key: k.key,
+		label_zh: k.zh,
+		label_en: k.en,
+		cells: areas.map((a) => count(a, k.key === 'total' ? a.total : a.by_kind[k.key]))
+	}));
+	for (const sector of sectors) {
+		rows.push({
+			group: 'sectors',
+			key: `sector_${sector.code}`,
+			label_zh: sector.name_zh,
+			label_en: sector.name_en,
+			cells: areas.map((a) => count(a, a.by_sector[sector.code]))
+		});
+	}
+	for (const kind of FIGURE_KINDS) {
+		rows.push({
+			group: 'figures',
+			key: `fig_${kind}`,
+			label_zh: FIGURES[kind].zh,
+			label_en: FIGURES[kind].en,
+			cells: areas.map((a) => {
+				const figure = a.place ? pickFigure(a.place.figures, kind) : null;
+				return figure
+					? { value: figureNumber(figure), display: `${figure.value}${figure.unit ? ` ${figure.unit}` : ''}`, year: figure.year, source: figure.source }
+					: { value: null, display: '—', year: null, source: null };
+			})
+		});
+	}
+	return rows;
+}
+
+/** An area's name in a language (place, district, or a drawn shape). */
+export function areaName(a: AreaStats, lang: 'zh' | 'en'): string {
+	const named = a.place ?? a.district;
+	if (named) return (lang === 'zh' ? named.name_zh : named.name_en) || named.name_zh;
+	return lang === 'zh' ? '所绘区域' : 'Drawn area';
+}

@@ -1,0 +1,180 @@
+// Typed wrappers over the investor API functions (supabase/migrations/20260109000000_create_investor_functions.sql):
+// the cluster view's per-area counts, any area's statistics, the plan's support measures and export pages.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { AreaSpec } from '$lib/state/explorer-url';
+import { ApiError } from './catalogue';
+import type { ExplorerFilterArgs } from './explorer';
+import type { Figure, ListingKind, PlaceKind, SectorCode } from './types';
+
+export interface Counts {
+	total: number;
+	located: number;
+	by_kind: Partial<Record<ListingKind, number>>;
+	by_sector: Partial<Record<SectorCode, number>>;
+}
+
+export interface PlaceSummaryStats {
+	id: string;
+	kind: PlaceKind;
+	name_zh: string;
+	name_en: string;
+	sectors: SectorCode[];
+	district_codes: string[];
+	outlined: boolean;
+	precision: string | null;
+	figures: Figure[];
+	sources: string[];
+	counts: Counts;
+}
+
+export interface DistrictSummaryStats {
+	code: string;
+	slug: string;
+	name_zh: string;
+	name_en: string;
+	counts: Counts;
+}
+
+/** area_summaries: every place and district with its counts for the filters. */
+export interface AreaSummaries {
+	/** The newest change among the listings counted (ISO timestamp), null when none. */
+	as_of: string | null;
+	total: number;
+	places: PlaceSummaryStats[];
+	districts: DistrictSummaryStats[];
+}
+
+export interface AreaListing {
+	id: string;
+	slug: string;
+	kind: ListingKind;
+	sectors: SectorCode[];
+	name_zh: string | null;
+	name_en: string | null;
+	precision: string | null;
+	place_id: string | null;
+	event_start: string | null;
+	event_end: string | null;
+	lon: number | null;
+	lat: number | null;
+}
+
+/** area_stats: one area's statistics and its first listings. */
+export interface AreaStats extends Counts {
+	area: AreaSpec;
+	place: Omit<PlaceSummaryStats, 'counts' | 'precision'> | null;
+	district: { code: string; slug: string; name_zh: string; name_en: string } | null;
+	as_of: string | null;
+	by_kind_sector: Partial<Record<ListingKind, Partial<Record<SectorCode, number>>>>;
+	listings: AreaListing[];
+}
+
+export interface PolicySource {
+	url: string;
+	kind: 'official' | 're-post';
+	note?: string;
+}
+
+/** A support measure of the plan, with the clause it comes from. */
+export interface PolicyMeasure {
+	id: string;
+	plan_title_zh: string;
+	plan_title_en: string;
+	plan_document_no: string | null;
+	plan_published: string | null;
+	clause_ref: string | null;
+	clause_heading_zh: string | null;
+	clause_zh: string;
+	clause_en: string;
+	summary_zh: string;
+	summary_en: string;
+	rate_pct: number | null;
+	cap_cny: number | null;
+	amount_cny: number | null;
+	applies_to: { listing_kinds: ListingKind[]; sectors: SectorCode[]; area_kinds: PlaceKind[] };
+	sources: PolicySource[];
+	notes: string | null;
+	verified_at: string | null;
+}
+
+/** One listing of an export page: every public field. */
+export interface ExportListing extends AreaListing {
+	summary_zh: string | null;
+	summary_en: string | null;
+	address_zh: string | null;
+	address_en: string | null;
+	district_code: string | null;
+	website: string | null;
+	platform_type: string | null;
+	dates_note: string | null;
+	venue_zh: string | null;
+	venue_en: string | null;
+	source_urls: string[];
+	verified_at: string | null;
+	updated_at: string;
+}
+
+/** Counts and figures of every place and district for the explorer's filters. */
+export async function loadAreaSummaries(client: SupabaseClient, args: ExplorerFilterArgs): Promise<AreaSummaries> {
+	const { data, error } = await client.rpc('area_summaries', { ...args });
+	if (error) throw new ApiError('area_summaries', error);
+	return data as AreaSummaries;
+}
+
+/** An area the API refused (a polygon that crosses itself, an unknown place…): the reason, for the user. */
+export class AreaRefused extends Error {
+	readonly reason: string;
+	constructor(reason: string) {
+		super(reason);
+		this.reason = reason;
+	}
+}
+
+/**
+ * Statistics of the listings in an area with the explorer's filters; `limit` listings come with them (0–500).
+ * @throws AreaRefused when the API refuses the area (22023 / P0002), ApiError on other failures
+ */
+export async function loadAreaStats(client: SupabaseClient, area: AreaSpec, args: ExplorerFilterArgs, limit = 50): Promise<AreaStats> {
+	const { data, error } = await client.rpc('area_stats', { p_area: area, ...args, p_limit: limit });
+	if (error) {
+		if (error.code === '22023' || error.code === 'P0002') throw new AreaRefused(error.message);
+		throw new ApiError('area_stats', error);
+	}
+	return data as AreaStats;
+}
+
+/** The plan's support measures. */
+export async function listPolicyMeasures(client: SupabaseClient): Promise<PolicyMeasure[]> {
+	const { data, error } = await client.rpc('list_policy_measures');
+	if (error) throw new ApiError('list_policy_measures', error);
+	return data as PolicyMeasure[];
+}
+
+/**
+ * One export page: the listings after slug `after`, by slug (keyset paging).
+ * @throws AreaRefused when the API refuses the area or a filter value, ApiError on other failures
+ */
+export async function loadExportPage(
+	client: SupabaseClient,
+	args: ExplorerFilterArgs,
+	options: { area?: AreaSpec | null; after?: string | null; limit?: number } = {}
+): Promise<ExportListing[]> {
+	const { data, error } = await client.rpc('export_listings', {
+		...args,
+		p_area: options.area ?? null,
+		p_after: options.after ?? null,
+		p_limit: options.limit ?? 1000
+	});
+	if (error) {
+		if (error.code === '22023' || error.code === 'P0002') throw new AreaRefused(error.message);
+		throw new ApiError('export_listings', error);
+	}
+	return data as ExportListing[];
+}
+
+/** Shenzhen's districts (for picking one as an area). */
+export async function listDistricts(client: SupabaseClient): Promise<{ code: string; slug: string; name_zh: string; name_en: string }[]> {
+	const { data, error } = await client.rpc('list_districts');
+	if (error) throw new ApiError('list_districts', error);
+	return data as { code: string; slug: string; name_zh: string; name_en: string }[];
+}

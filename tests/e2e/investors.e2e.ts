@@ -1,0 +1,122 @@
+// Issue #6 (investors) in Chromium against the built site: the cluster view with its choropleth, a comparison
+// whose URL restores the same areas and measures in a fresh browser, drawing an area for its statistics, and the
+// refusal of a polygon that crosses itself.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSite, type SiteServer } from '../support/site-server.ts';
+import { collectErrors, launchBrowser, waitForMapIdle } from './browser.ts';
+
+let site: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	site = await startSite({ PUBLIC_EXPOSE_MAP: '1' });
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.stop();
+});
+
+async function open(path: string, viewport = { width: 1280, height: 900 }) {
+	const context = await browser.newContext({ viewport }); // a fresh browser profile: no state but the URL
+	const page = await context.newPage();
+	const errors = collectErrors(page);
+	await page.goto(`${site.url}${path}`);
+	await waitForMapIdle(page);
+	return { page, errors, close: () => context.close() };
+}
+
+/** What the comparison shows: column headings and every row's cells, as text. */
+async function comparison(page: Page) {
+	const table = page.getByTestId('compare-table');
+	await table.waitFor();
+	const headings = (await table.locator('thead th').allTextContents()).map((t) => t.replace('×', '').trim());
+	const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
+	return { headings, rows };
+}
+
+/** Clicks the map at a WGS84 position. */
+async function clickMap(page: Page, lngLat: [number, number], options: { double?: boolean } = {}) {
+	const point = await page.evaluate((ll) => window.__sfmMap.project(ll as [number, number]), lngLat);
+	const box = (await page.locator('[data-testid="map"] canvas').boundingBox())!;
+	if (options.double) await page.mouse.dblclick(box.x + point.x, box.y + point.y);
+	else await page.mouse.click(box.x + point.x, box.y + point.y);
+}
+
+describe('investors (issue #6)', () => {
+	test('the cluster view lists the areas with counts and colours the map by the chosen measure, with a legend', async () => {
+		const { page, errors, close } = await open('/?view=clusters');
+		const rows = page.getByTestId('cluster-table').locator('tbody tr');
+		expect(await rows.count()).toBeGreaterThanOrEqual(20);
+		const layers = await page.evaluate(() => window.__sfmMap.getStyle().layers.map((l) => l.id));
+		expect(layers).toEqual(expect.arrayContaining(['choropleth-fill', 'choropleth-point', 'places-fill', 'listings-points']));
+		await page.getByTestId('map-legend').waitFor();
+		await page.getByTestId('measure-select').selectOption('fig_output');
+		await page.waitForURL(/measure=fig_output/);
+		await expect.poll(() => page.getByTestId('map-legend').textContent()).toMatch(/产值/);
+		// sorting is in the URL too
+		await page.getByRole('button', { name: '企业（条目）' }).click();
+		await page.waitForURL(/sort=-enterprise/);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	test('a shared comparison URL restores the same areas and measures in a fresh browser', async () => {
+		const { page, errors, close } = await open('/?view=clusters&lang=en');
+		for (const name of [/Shuibei/, /Dalang Fashion Street/, /Henggang Glasses City/]) {
+			await page.getByRole('checkbox', { name }).check();
+		}
+		await page.waitForURL(/compare=[^&]+%2C[^&]+%2C[^&]+|compare=[^&]+,[^&]+,[^&]+/);
+		const shown = await comparison(page);
+		expect(shown.headings.slice(1).join(' | ')).toMatch(/Dalang Fashion Street.*Shuibei.*Henggang|Shuibei.*Dalang.*Henggang|Dalang.*Henggang.*Shuibei/);
+		expect(shown.rows.find((r) => r[0] === 'All listings')).toHaveLength(4);
+		expect(shown.rows.some((r) => r[0] === 'Output value (published)' && /billion/.test(r.join(' ')))).toBe(true);
+		const shared = page.url();
+		expect(errors).toEqual([]);
+		await close();
+
+		const fresh = await open(shared.slice(site.url.length));
+		expect(await comparison(fresh.page)).toEqual(shown);
+		expect(fresh.errors).toEqual([]);
+		await fresh.close();
+	});
+
+	test('drawing a polygon gives the statistics of what lies inside; the area is in the URL', async () => {
+		const { page, errors, close } = await open('/#map=13.00/22.5777/114.1286');
+		await page.getByText('任意区域统计').click();
+		await page.getByTestId('draw-polygon').click();
+		await clickMap(page, [114.115, 22.565]);
+		await clickMap(page, [114.145, 22.565]);
+		await clickMap(page, [114.145, 22.59]);
+		await clickMap(page, [114.115, 22.59]);
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/area=p/);
+		await page.getByTestId('area-stats').waitFor();
+		expect(await page.getByTestId('area-total').textContent()).toMatch(/区域内 \d+ 个条目|没有符合条件/);
+		await page.getByTestId('sector-chart').locator('table').waitFor();
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	test('a polygon that crosses itself is refused with a clear message', async () => {
+		const { page, close } = await open('/?lang=en#map=13.00/22.5777/114.1286');
+		await page.getByText('Statistics for any area').click();
+		await page.getByTestId('draw-polygon').click();
+		for (const corner of [[114.115, 22.565], [114.145, 22.59], [114.145, 22.565], [114.115, 22.59]] as [number, number][]) await clickMap(page, corner);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByTestId('area-problem').textContent()).toMatch(/cross each other/);
+		expect(page.url()).not.toContain('area=');
+		await close();
+	});
+
+	test('picking a district from the list (keyboard alternative to drawing) shows its statistics', async () => {
+		const { page, close } = await open('/');
+		await page.getByText('任意区域统计').click();
+		await page.getByTestId('pick-area').selectOption('440303');
+		await page.waitForURL(/area=440303/);
+		await page.getByTestId('area-stats').waitFor();
+		expect(await page.locator('#area-stats-title').textContent()).toContain('罗湖');
+		await close();
+	});
+});

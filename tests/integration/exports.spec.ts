@@ -1,0 +1,129 @@
+// Issue #6 "Export exactly what is on screen", against the built site: a filter is exported as CSV and GeoJSON,
+// parsed back and compared row by row with the API's answer for the same filter; Chinese text survives the round
+// trip; the events feed parses with a standard iCalendar parser (ical.js); the comparison exports as CSV.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseCsv } from '../../src/lib/server/export/csv.ts';
+import { startSite, type SiteServer } from '../support/site-server.ts';
+
+interface ApiListing {
+	slug: string;
+	kind: string;
+	name_zh: string | null;
+	name_en: string | null;
+	lon: number | null;
+	lat: number | null;
+	event_start: string | null;
+	source_urls: string[];
+}
+
+describe('exports of the built site', () => {
+	let site: SiteServer;
+	let anon: SupabaseClient;
+
+	/** What the API returns for the same filter, every page. */
+	async function apiListings(args: Record<string, unknown>): Promise<ApiListing[]> {
+		const out: ApiListing[] = [];
+		for (let after: string | null = null; ; ) {
+			const { data, error }: { data: ApiListing[] | null; error: unknown } = await anon.rpc('export_listings', { ...args, p_after: after, p_limit: 5000 });
+			expect(error).toBeNull();
+			out.push(...data!);
+			if (data!.length < 5000) return out;
+			after = data!.at(-1)!.slug;
+		}
+	}
+
+	beforeAll(async () => {
+		site = await startSite();
+		await fetch(`${site.url}/`); // first request migrates and seeds
+		const { anonKey } = JSON.parse(await readFile(join(site.dataDir, 'gateway-secrets.json'), 'utf8'));
+		anon = createClient(site.url, anonKey, { auth: { persistSession: false } });
+	});
+	afterAll(() => site?.stop());
+
+	test('CSV: UTF-8 with BOM, one row per listing on screen, equal row by row to the API, Chinese intact', async () => {
+		const response = await fetch(`${site.url}/export/listings.csv?sectors=jewellery,apparel`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="shenzhen-fashion-listings-\d{4}-\d{2}-\d{2}\.csv"/);
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes));
+		const api = await apiListings({ p_sectors: ['jewellery', 'apparel'] });
+		const { data: summary } = await anon.rpc('map_summary', { p_sectors: ['jewellery', 'apparel'], p_limit: 1 });
+		expect(rows.length).toBe(summary.total); // the count on screen
+		expect(rows.length).toBe(api.length);
+		const col = (name: string) => header!.indexOf(name);
+		rows.forEach((row, i) => {
+			const listing = api[i]!;
+			expect(row[col('slug')]).toBe(listing.slug);
+			expect(row[col('kind')]).toBe(listing.kind);
+			expect(row[col('name_zh')]).toBe(listing.name_zh ?? '');
+			expect(row[col('name_en')]).toBe(listing.name_en ?? '');
+			expect(row[col('lon')]).toBe(listing.lon === null ? '' : String(listing.lon));
+			expect(row[col('source_urls')]).toBe(listing.source_urls.join(' '));
+		});
+		expect(rows.some((row) => /[\u4e00-\u9fff]/.test(row[col('name_zh')]!))).toBe(true);
+	});
+
+	test('GeoJSON: every listing a feature (unlocated ones with null geometry), equal to the API, with metadata', async () => {
+		const response = await fetch(`${site.url}/export/listings.geojson?kinds=enterprise,platform&lang=en`);
+		expect(response.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
+		const collection = await response.json();
+		const api = await apiListings({ p_kinds: ['enterprise', 'platform'] });
+		expect(collection.type).toBe('FeatureCollection');
+		expect(collection.features).toHaveLength(api.length);
+		expect(collection.metadata).toMatchObject({ count: api.length, data_as_of: expect.any(String), generated_at: expect.any(String) });
+		collection.features.forEach((feature: { id: string; geometry: { coordinates: number[] } | null; properties: ApiListing }, i: number) => {
+			expect(feature.id).toBe(api[i]!.slug);
+			expect(feature.properties.name_zh).toBe(api[i]!.name_zh);
+			expect(feature.properties.source_urls).toEqual(api[i]!.source_urls);
+			expect(feature.geometry?.coordinates ?? null).toEqual(api[i]!.lon === null ? null : [api[i]!.lon, api[i]!.lat]);
+		});
+	});
+
+	test('an area narrows the export to what the statistics panel counts; a malformed area is a 400', async () => {
+		const area = { type: 'place', id: 'shuibei-buxin-jewellery-cluster' };
+		const { data: stats } = await anon.rpc('area_stats', { p_area: area, p_limit: 0 });
+		const [, ...rows] = parseCsv(await (await fetch(`${site.url}/export/listings.csv?area=shuibei-buxin-jewellery-cluster`)).text());
+		expect(rows.length).toBe(stats.total);
+		expect((await fetch(`${site.url}/export/listings.csv?area=p:1,2`)).status).toBe(400);
+		const bowTie = await fetch(`${site.url}/export/listings.csv?area=p:114,22.5,114.1,22.6,114.1,22.5,114,22.6`);
+		expect(bowTie.status).toBe(400);
+	});
+
+	test('events as iCalendar: parses with ical.js, one VEVENT per dated event of the filter', async () => {
+		const response = await fetch(`${site.url}/export/events.ics?lang=zh`);
+		expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+		const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+		const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+		const api = (await apiListings({ p_kinds: ['event'] })).filter((l) => l.event_start);
+		expect(events.length).toBe(api.length);
+		expect(events.length).toBeGreaterThan(0);
+		const bySlug = new Map(api.map((l) => [l.slug, l]));
+		for (const event of events) {
+			const listing = bySlug.get(event.uid.split('@')[0]!)!;
+			expect(event.summary).toBe(listing.name_zh ?? listing.name_en);
+			expect(event.startDate.toString()).toBe(listing.event_start);
+		}
+	});
+
+	test('the comparison as CSV: the same counts as area_stats, figures with year and source', async () => {
+		const response = await fetch(`${site.url}/export/compare.csv?lang=en&compare=shuibei-buxin-jewellery-cluster,dalang-fashion-street`);
+		expect(response.status).toBe(200);
+		const [header, ...rows] = parseCsv(await response.text());
+		expect(header!.slice(0, 3)).toEqual(['group', 'measure', expect.stringContaining('Shuibei')]);
+		const total = rows.find((r) => r[1] === 'All listings')!;
+		const { data: shuibei } = await anon.rpc('area_stats', { p_area: { type: 'place', id: 'shuibei-buxin-jewellery-cluster' }, p_limit: 0 });
+		const { data: dalang } = await anon.rpc('area_stats', { p_area: { type: 'place', id: 'dalang-fashion-street' }, p_limit: 0 });
+		expect([total[2], total[5]]).toEqual([String(shuibei.total), String(dalang.total)]);
+		const output = rows.find((r) => r[1] === 'Output value (published)')!;
+		expect(output[2]).toMatch(/billion/);
+		expect(output[3]).toMatch(/^\d{4}$/);
+		expect(output[4]).toMatch(/^https?:\/\//);
+		expect((await fetch(`${site.url}/export/compare.csv`)).status).toBe(400);
+	});
+});
