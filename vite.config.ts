@@ -12,7 +12,14 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'], environment: 'node' }
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+					environment: 'node',
+					// several specs start a PGlite database (WASM) per test: seconds on a busy 2-core machine
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
 			},
 			{
 				extends: true,
