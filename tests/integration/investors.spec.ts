@@ -1,6 +1,7 @@
 // Issue #6 (investors) through supabase-js over HTTP, on PGlite and PostgreSQL: any area's statistics agree with a
 // direct Turf computation, empty areas give zeros, a self-intersecting polygon is refused, the cluster view's counts
 // agree with Turf and with area_stats, the support measures are readable (and only readable) by anyone.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { countInArea, type CountablePoint } from '../../src/lib/geo/count-in-area.ts';
@@ -17,6 +18,20 @@ const FIXTURES: [string, string, string[], number | null, number | null, string 
 ];
 
 type Listing = CountablePoint & { slug: string };
+
+// The plan's support measures as shipped in data/ (the seed is generated from this file): the API must return each.
+type PolicyMeasure = {
+	id: string;
+	sort_order: number;
+	clause_zh: string;
+	clause_en: string;
+	rate_pct: number | null;
+	cap_cny: number | null;
+	amount_cny: number | null;
+	applies_to: { listing_kinds: string[]; sectors: string[]; area_kinds: string[] };
+	sources: { url: string }[];
+};
+const POLICY_MEASURES: PolicyMeasure[] = JSON.parse(readFileSync(new URL('../../data/policy-measures.json', import.meta.url), 'utf8')).measures;
 
 describe.each(TARGETS)('investor statistics (%s)', (target) => {
 	let api: TestBackend;
@@ -114,7 +129,29 @@ describe.each(TARGETS)('investor statistics (%s)', (target) => {
 	test('the support measures: quoted clause, figures, sources; anyone reads them, nobody writes them through the API roles', async () => {
 		const { data, error } = await anon.rpc('list_policy_measures');
 		expect(error).toBeNull();
-		expect(data).toEqual([
+		// every measure in data/policy-measures.json, in sort_order, with its quoted clause, figures and sources
+		const expected = [...POLICY_MEASURES].sort((a, b) => a.sort_order - b.sort_order);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(data).toEqual(
+			expected.map((m) =>
+				expect.objectContaining({
+					id: m.id,
+					clause_zh: m.clause_zh,
+					clause_en: m.clause_en,
+					rate_pct: m.rate_pct,
+					cap_cny: m.cap_cny,
+					amount_cny: m.amount_cny,
+					applies_to: {
+						listing_kinds: m.applies_to.listing_kinds,
+						sectors: m.applies_to.sectors,
+						area_kinds: m.applies_to.area_kinds
+					},
+					sources: m.sources.map((s) => expect.objectContaining({ url: s.url }))
+				})
+			)
+		);
+		// the key-technology measure keeps its exact figures as quoted
+		expect(data).toContainEqual(
 			expect.objectContaining({
 				id: 'key-technology-projects',
 				rate_pct: 50,
@@ -123,7 +160,7 @@ describe.each(TARGETS)('investor statistics (%s)', (target) => {
 				applies_to: expect.objectContaining({ listing_kinds: ['enterprise'] }),
 				sources: [expect.objectContaining({ url: 'http://zgmxcflm.com/Article-1174.html' })]
 			})
-		]);
+		);
 		for (const role of ['anon', 'authenticated']) {
 			const denied = await api.backend.db
 				.transaction(async (tx) => {
