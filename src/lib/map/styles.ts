@@ -27,7 +27,9 @@ export const placePointFilter: FilterSpecification = ['==', ['geometry-type'], '
 
 export const placeFillPaint = (sectors: Sector[]) => ({
 	'fill-color': sectorColour(sectors),
-	'fill-opacity': ['case', highlighted, 0.35, 0.14] as ExpressionSpecification
+	'fill-opacity': ['case', highlighted, 0.35, 0.14] as ExpressionSpecification,
+	// the outline layer draws the edge; without this MapLibre compiles and runs a second shader for a 1 px outline
+	'fill-antialias': false
 });
 
 export const placeLinePaint = (sectors: Sector[]) => ({
@@ -39,7 +41,9 @@ export const placeLinePaint = (sectors: Sector[]) => ({
 
 export const placePointPaint = (sectors: Sector[]) => ({
 	'circle-radius': ['case', highlighted, 13, 10] as ExpressionSpecification,
-	'circle-color': '#ffffff',
+	// per feature (not a constant) on purpose: the layer then shares the listing points' shader program, one
+	// compile fewer before the first idle (each costs tens of ms in software WebGL)
+	'circle-color': ['case', highlighted, '#fff8e1', '#ffffff'] as ExpressionSpecification,
 	'circle-opacity': 0.75,
 	'circle-stroke-color': sectorColour(sectors),
 	'circle-stroke-width': ['case', highlighted, 4, 2.5] as ExpressionSpecification
