@@ -10,6 +10,8 @@
 // - a fresh PostgreSQL database (tests/support/test-backend.ts), migrated and seeded by the site on start, plus
 //   SYNTHETIC listings inserted with SQL (atlas.listings.synthetic = true; the site runs with
 //   ALLOW_SYNTHETIC_DATA=1, the documented override); the database is dropped at the end, even on error.
+// Both pages load the same map_features URL, with the data version that makes it cacheable; the explorer also
+// prefetches it from its server-rendered HTML (what a bare MapLibre page, having no server render, cannot do).
 // Every figure is timed in the page with performance.now() (scripts/bench/page-probe.ts), so the driver's round
 // trips are not counted. Each measurement runs BENCH_MAP_RUNS times (default 3) per page, interleaved, each in a
 // fresh browser context (cold HTTP cache), after one discarded warm-up run; the report gives medians.
@@ -208,9 +210,10 @@ async function insertListings(db: pg.Client, listings: ReturnType<typeof generat
 }
 
 /** The explorer's map_features URL for these filters (src/lib/data/explorer.ts mapFeaturesUrl, `$lib`-free). */
-function mapFeaturesUrl(origin: string, sectors: string[] = []): string {
+function mapFeaturesUrl(origin: string, version: number, sectors: string[] = []): string {
 	const url = new URL('rest/v1/rpc/map_features', `${origin}/`);
 	if (sectors.length) url.searchParams.set('p_sectors', `{${sectors.join(',')}}`);
+	url.searchParams.set('p_v', String(version));
 	return url.href;
 }
 
@@ -305,6 +308,8 @@ interface PageRun {
 
 interface SizeContext {
 	browser: Browser;
+	/** atlas.listings_data_version: the explorer puts it in its (cacheable) map_features URLs; the bare page too */
+	dataVersion: number;
 	site: Site;
 	anonKey: string;
 	mapSize: { w: number; h: number };
@@ -348,7 +353,8 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 		const url =
 			kind === 'explorer'
 				? `${site.url}/`
-				: `${site.url}/bench-bare/index.html?w=${ctx.mapSize.w}&h=${ctx.mapSize.h}&key=${encodeURIComponent(ctx.anonKey)}`;
+				: `${site.url}/bench-bare/index.html?w=${ctx.mapSize.w}&h=${ctx.mapSize.h}&key=${encodeURIComponent(ctx.anonKey)}` +
+					`&data=${encodeURIComponent(mapFeaturesUrl(site.url, ctx.dataVersion))}`;
 		const navStarted = Date.now();
 		await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
 		const nav = (await (await page.waitForFunction(() => window.__bench.firstIdle || false, null, { polling: 100, timeout: IDLE_TIMEOUT_MS })).jsonValue()) as number;
@@ -367,7 +373,7 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 					const t = performance.now();
 					window.__sfmMap.getSource('listings').setData(next);
 					return t;
-				}, mapFeaturesUrl(site.url, sectors));
+				}, mapFeaturesUrl(site.url, ctx.dataVersion, sectors));
 			}
 			const t1 = await page.evaluate(([t0, timeout]) => window.__bench.listingsIdleAfter(t0, timeout), [t0, IDLE_TIMEOUT_MS] as const);
 			if (!Number.isFinite(t1)) throw new Error(`${kind}: the map did not reload the listings within ${IDLE_TIMEOUT_MS / 1000} s`);
@@ -607,8 +613,10 @@ export async function benchMap(): Promise<BenchSection> {
 			await insertListings(db, synthetic.slice(inserted, size));
 			inserted = size;
 			log(`${k(size)}: inserted synthetic listings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+			const { rows: versionRows } = await db.query<{ version: string }>('select version from atlas.listings_data_version');
 			const ctx: SizeContext = {
 				browser,
+				dataVersion: Number(versionRows[0]!.version),
 				site,
 				anonKey,
 				mapSize: { w: 900, h: 700 },

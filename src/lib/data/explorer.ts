@@ -31,12 +31,14 @@ export function explorerFilterArgs(state: ExplorerState, today: Date): ExplorerF
  * The URL of the filtered listings GeoJSON (PostgREST GET on map_features), for MapLibre to fetch and parse in
  * its worker — the main thread never holds the features. Arrays use PostgREST's `{a,b}` literal.
  * @param supabaseUrl the Supabase base URL (the site's origin for the embedded backend)
+ * @param version the data version map_summary reported: the API then lets browsers cache the response for good
  */
-export function mapFeaturesUrl(supabaseUrl: string, args: ExplorerFilterArgs): string {
+export function mapFeaturesUrl(supabaseUrl: string, args: ExplorerFilterArgs, version?: number): string {
 	const url = new URL('rest/v1/rpc/map_features', supabaseUrl.endsWith('/') ? supabaseUrl : `${supabaseUrl}/`);
 	for (const [name, value] of Object.entries(args)) {
 		url.searchParams.set(name, Array.isArray(value) ? `{${value.join(',')}}` : String(value));
 	}
+	if (version !== undefined) url.searchParams.set('p_v', String(version));
 	return url.href;
 }
 

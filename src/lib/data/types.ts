@@ -63,6 +63,8 @@ export interface ListingSummary {
 
 /** map_summary: counts and one page of the filtered list. */
 export interface MapSummary {
+	/** The data version, for a cacheable map_features URL (see mapFeaturesUrl). */
+	version: number;
 	total: number;
 	located: number;
 	by_kind: Partial<Record<ListingKind, number>>;
