@@ -85,7 +85,7 @@ export async function benchInvestors(): Promise<BenchSection> {
 				[JSON.stringify(synthetic.slice(i, i + 5000))]
 			);
 		}
-		await db.query('analyze atlas.listings');
+		await db.query('analyze atlas.listings, atlas.explorer_index');
 		await db.end();
 		const { anonKey } = JSON.parse(await readFile(join(work, 'data', 'gateway-secrets.json'), 'utf8'));
 		const anon = createClient(url, anonKey, { auth: { persistSession: false } });

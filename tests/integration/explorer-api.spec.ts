@@ -1,0 +1,130 @@
+// The explorer's list and counts (map_summary, read from atlas.explorer_index) and its map layer (map_features, read
+// from the listings) through supabase-js over HTTP, on PGlite and PostgreSQL: they agree for every kind of filter,
+// both follow a write to the listings at once (the index is kept by triggers, the data version moves), and the map
+// layer is cacheable only when its URL names a data version.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { startTestBackend, TARGETS, type TestBackend } from '../support/test-backend.ts';
+
+type Summary = {
+	version: number;
+	total: number;
+	located: number;
+	by_kind: Record<string, number>;
+	by_sector: Record<string, number>;
+	rows: { slug: string; kind: string; sectors: string[]; located: boolean }[];
+};
+type Features = { features: { properties: { slug: string } }[] };
+
+// Every filter the explorer has, alone and combined; search terms in pinyin, initials, Chinese, two terms, none found.
+const FILTERS: Record<string, unknown>[] = [
+	{},
+	{ p_sectors: ['jewellery'] },
+	{ p_sectors: ['apparel', 'eyewear'], p_kinds: ['enterprise', 'platform'] },
+	{ p_kinds: ['event'] },
+	{ p_event_from: '2020-01-01', p_event_to: '2023-12-31' },
+	{ p_q: 'shuibei' },
+	{ p_q: 'sb' },
+	{ p_q: '水贝' },
+	{ p_q: 'shenzhen jewel' },
+	{ p_q: 'no such listing anywhere' }
+];
+
+describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
+	let api: TestBackend;
+	let anon: SupabaseClient;
+
+	const summary = async (args: Record<string, unknown>): Promise<Summary> => {
+		const { data, error } = await anon.rpc('map_summary', { ...args, p_limit: 500 });
+		expect(error).toBeNull();
+		return data as Summary;
+	};
+	const features = async (args: Record<string, unknown>): Promise<Features> => {
+		const { data, error } = await anon.rpc('map_features', args, { get: true });
+		expect(error).toBeNull();
+		return data as Features;
+	};
+
+	beforeAll(async () => {
+		api = await startTestBackend(target);
+		anon = api.client();
+	});
+	afterAll(() => api?.stop());
+
+	test.each(FILTERS)('list, counts and map layer agree for %j', async (args) => {
+		const [list, map] = await Promise.all([summary(args), features(args)]);
+		expect(list.total).toBeLessThan(500); // the whole list is in rows: every count can be recomputed from it
+		expect(list.rows).toHaveLength(list.total);
+		expect(list.located).toBe(map.features.length);
+		expect(new Set(map.features.map((f) => f.properties.slug))).toEqual(
+			new Set(list.rows.filter((r) => r.located).map((r) => r.slug))
+		);
+		const kinds: Record<string, number> = {};
+		const sectors: Record<string, number> = {};
+		for (const row of list.rows) {
+			kinds[row.kind] = (kinds[row.kind] ?? 0) + 1;
+			for (const s of row.sectors) sectors[s] = (sectors[s] ?? 0) + 1;
+		}
+		expect(list.by_kind).toEqual(kinds);
+		expect(list.by_sector).toEqual(sectors);
+	});
+
+	test('a search for shuibei, sb or 水贝 lists the Shuibei listings, in the list order', async () => {
+		for (const q of ['shuibei', 'sb', '水贝']) {
+			const list = await summary({ p_q: q });
+			expect(list.rows.map((r) => r.slug)).toContain('shuibei-china-jewellery-index');
+		}
+		const all = await summary({});
+		const names = all.rows.map((r) => r.slug);
+		expect(all.total).toBeGreaterThan(50);
+		const page2 = await anon.rpc('map_summary', { p_limit: 20, p_offset: 20 });
+		expect((page2.data as Summary).rows.map((r) => r.slug)).toEqual(names.slice(20, 40));
+	});
+
+	test('a new listing, its archiving and its deletion reach list, counts, map layer and data version at once', async () => {
+		const before = await summary({ p_q: 'zebra-fixture' });
+		expect(before.total).toBe(0);
+		const insert = await api.backend.db.query<{ id: string }>(
+			`insert into atlas.listings (slug, kind, name_zh, name_en, sectors, district_code, lon, lat, precision, status, source_urls)
+			 values ('zebra-fixture', 'platform', '斑马测试平台', 'Zebra fixture platform', '{leather}', '440303', 114.12, 22.55,
+			         'estimate', 'published', '{https://example.org/fixture}') returning id`
+		);
+		const added = await summary({ p_q: 'zebra-fixture' });
+		expect(added.version).toBeGreaterThan(before.version);
+		expect(added.rows.map((r) => r.slug)).toEqual(['zebra-fixture']);
+		expect(added.by_kind).toEqual({ platform: 1 });
+		expect((await features({ p_q: '斑马' })).features.map((f) => f.properties.slug)).toEqual(['zebra-fixture']);
+
+		await api.backend.db.query(`update atlas.listings set status = 'archived' where id = $1`, [insert.rows[0]!.id]);
+		const archived = await summary({ p_q: 'zebra-fixture' });
+		expect(archived.version).toBeGreaterThan(added.version);
+		expect(archived.total).toBe(0);
+		expect((await features({ p_q: '斑马' })).features).toEqual([]);
+
+		await api.backend.db.query(`update atlas.listings set status = 'published' where id = $1`, [insert.rows[0]!.id]);
+		expect((await summary({ p_q: 'zebra-fixture' })).total).toBe(1);
+		await api.backend.db.query(`delete from atlas.listings where id = $1`, [insert.rows[0]!.id]);
+		expect((await summary({ p_q: 'zebra-fixture' })).total).toBe(0);
+	});
+
+	test('the map layer is cacheable for good only when its URL names a data version', async () => {
+		const { version } = await summary({});
+		const get = (query: string) =>
+			fetch(`${api.url}/rest/v1/rpc/map_features${query}`, { headers: { apikey: api.backend.secrets.anonKey } });
+		const versioned = await get(`?p_sectors=%7Bjewellery%7D&p_v=${version}`);
+		expect(versioned.status).toBe(200);
+		expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		const plain = await get('?p_sectors=%7Bjewellery%7D');
+		expect(plain.status).toBe(200);
+		expect(plain.headers.get('cache-control')).toBeNull();
+		expect(await versioned.json()).toEqual(await plain.json());
+	});
+
+	test('bad filters are refused with the same errors as before, and change nothing', async () => {
+		const { error } = await anon.rpc('map_summary', { p_sectors: ['shoes'] });
+		expect(error?.code).toBe('22023');
+		expect(error?.message).toContain('p_sectors');
+		const dates = await anon.rpc('map_summary', { p_event_from: '2024-02-01', p_event_to: '2024-01-01' });
+		expect(dates.error?.code).toBe('22023');
+	});
+});
