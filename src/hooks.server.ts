@@ -3,6 +3,7 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { sequence } from '@sveltejs/kit/hooks';
 import { embeddedFetch, getSupabaseEndpoint } from '$lib/server/backend';
 import { htmlLang, langFromUrl } from '$lib/i18n';
+import { gzipLargeResponse } from '$lib/server/compression';
 
 /** Start (and on first start migrate and seed) the embedded backend before the first request. */
 export const init: ServerInit = async () => {
@@ -14,7 +15,7 @@ const embeddedApi: Handle = async ({ event, resolve }) => {
 	const { embedded } = await getSupabaseEndpoint();
 	if (embedded) {
 		const response = await embedded.gateway.handle(event.request, event.getClientAddress());
-		if (response) return response;
+		if (response) return gzipLargeResponse(event.request, response);
 	}
 	return resolve(event);
 };

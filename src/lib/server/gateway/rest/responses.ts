@@ -86,6 +86,6 @@ export function callResponse(row: CallRow, options: CallResponseOptions): Respon
 	headers.set('Content-Type', `${mediaType}; charset=utf-8`);
 	const body = row.body ?? 'null';
 	if (options.head) return new Response(null, { status, headers });
-	headers.set('Content-Length', String(new TextEncoder().encode(body).byteLength));
+	headers.set('Content-Length', String(Buffer.byteLength(body))); // no 40 MB copy just to count bytes
 	return new Response(body, { status, headers });
 }
