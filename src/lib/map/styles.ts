@@ -49,8 +49,21 @@ export const placePointPaint = (sectors: Sector[]) => ({
 	'circle-stroke-width': ['case', highlighted, 4, 2.5] as ExpressionSpecification
 });
 
+/**
+ * Zoom from which the industry towns are labelled too. Below it only the five consumption districts are: at the
+ * whole-city view twenty names mostly collide, and every Chinese character is drawn on the device (no glyph
+ * server offline) — about 300 characters instead of 15 before the map can settle.
+ */
+export const TOWN_LABELS_FROM_ZOOM = 10.5;
+
 export const placeLabelLayout = (lang: Lang) => ({
-	'text-field': nameField(lang),
+	'text-field': [
+		'step',
+		['zoom'],
+		['case', ['==', ['get', 'kind'], 'consumption_district'], nameField(lang), ''],
+		TOWN_LABELS_FROM_ZOOM,
+		nameField(lang)
+	] as ExpressionSpecification,
 	'text-font': LABEL_FONT,
 	'text-size': 12,
 	'text-max-width': 8,
@@ -65,12 +78,17 @@ export const LABEL_PAINT = { 'text-color': '#2b2b2b', 'text-halo-color': '#fffff
 export const clusterFilter: FilterSpecification = ['has', 'point_count'];
 export const pointFilter: FilterSpecification = ['!', ['has', 'point_count']];
 
+/**
+ * Clusters darken and get a heavier ring as they grow. Colour and ring are per feature (not constants), which also
+ * lets this layer share the listing points' shader program: one compile fewer before the map settles (each costs
+ * tens of ms on devices that render WebGL in software).
+ */
 export const clusterPaint = {
-	'circle-color': '#37474f',
+	'circle-color': ['step', ['get', 'point_count'], '#546e7a', 100, '#37474f', 1000, '#263238'] as ExpressionSpecification,
 	'circle-opacity': 0.85,
 	'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 100, 22, 1000, 28] as ExpressionSpecification,
-	'circle-stroke-color': '#ffffff',
-	'circle-stroke-width': 2
+	'circle-stroke-color': ['step', ['get', 'point_count'], '#ffffff', 1000, '#eceff1'] as ExpressionSpecification,
+	'circle-stroke-width': ['step', ['get', 'point_count'], 2, 100, 2.5, 1000, 3] as ExpressionSpecification
 };
 
 export const clusterCountLayout = {
