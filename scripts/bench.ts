@@ -6,15 +6,21 @@
 //   map      scripts/bench/map.ts      the map explorer vs a bare MapLibre page, 10k and 100k listings (issue #4);
 //                                      needs a production build in build/ (`npx vite build`), PostgreSQL on
 //                                      127.0.0.1:5432 and Chromium, like the end-to-end tests
+//   lighthouse  scripts/bench/lighthouse.ts  Lighthouse scores of the built site, desktop and mobile (issue #4)
 //
-// `npm run bench -- --only map` (or gateway) runs one. Knobs: BENCH_RUNS (gateway calls, 40),
+// `npm run bench -- --only map` (or gateway, lighthouse) runs one. Knobs: BENCH_RUNS (gateway calls, 40),
 // BENCH_MAP_RUNS (page runs, 3), BENCH_MAP_SIZES (10000,100000).
 import { parseArgs } from 'node:util';
 import { benchGateway } from './bench/gateway.ts';
+import { benchLighthouse } from './bench/lighthouse.ts';
 import { benchMap } from './bench/map.ts';
 import { passFail, type BenchSection } from './bench/report.ts';
 
-const BENCHES: Record<string, () => Promise<BenchSection>> = { gateway: () => benchGateway(), map: () => benchMap() };
+const BENCHES: Record<string, () => Promise<BenchSection>> = {
+	gateway: () => benchGateway(),
+	map: () => benchMap(),
+	lighthouse: () => benchLighthouse()
+};
 
 const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
 const selected = values.only ?? Object.keys(BENCHES);

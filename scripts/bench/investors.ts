@@ -9,11 +9,9 @@
 // Chromium, like the end-to-end tests). `npm run bench` runs it, then scripts/bench.ts. Knobs: BENCH_INVESTOR_SIZE
 // (100000), BENCH_INVESTOR_RUNS (20). The site runs from a private copy of build/, so a rebuild by someone else
 // mid-run changes nothing; the database is dropped at the end, even on error.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createClient } from '@supabase/supabase-js';
 import { launchBrowser } from '../../tests/e2e/browser.ts';
@@ -21,6 +19,7 @@ import { createDatabase } from '../../tests/support/test-backend.ts';
 import { anchorsFromData } from '../data/synthetic-anchors.ts';
 import { generateSyntheticListings } from '../lib/synthetic-listings.ts';
 import { median, ms, passFail, type BenchSection, type Budget } from './report.ts';
+import { snapshotBuild, startSite, type Site } from './site.ts';
 
 const SIZE = Number(process.env.BENCH_INVESTOR_SIZE ?? 100_000);
 const RUNS = Math.max(3, Number(process.env.BENCH_INVESTOR_RUNS ?? 20));
@@ -32,17 +31,6 @@ const FOURTH = ['nanyou-garment-cluster', 'chegongmiao-fashion-hq', 'dafen-oil-p
 const log = (message: string) => console.error(`[bench:investors] ${message}`);
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
-async function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const probe = createServer();
-		probe.once('error', fail);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => done(port));
-		});
-	});
-}
-
 /** Peak resident memory (kB) of a process, from /proc (Linux). */
 async function rssKb(pid: number): Promise<number> {
 	const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
@@ -52,24 +40,12 @@ async function rssKb(pid: number): Promise<number> {
 export async function benchInvestors(): Promise<BenchSection> {
 	const work = await mkdtemp(join(tmpdir(), 'sfm-bench-investors-'));
 	const database = await createDatabase();
-	let child: ChildProcess | null = null;
+	let site: Site | null = null;
 	const browser = await launchBrowser();
 	try {
-		await cp('build', join(work, 'build'), { recursive: true });
-		await cp('supabase', join(work, 'supabase'), { recursive: true });
-		await symlink(resolve('node_modules'), join(work, 'node_modules'), 'dir');
-		const port = await freePort();
-		const url = `http://127.0.0.1:${port}`;
-		child = spawn(process.execPath, ['build/index.js'], {
-			cwd: work,
-			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, DATA_DIR: join(work, 'data'), DATABASE_URL: database.url, PUBLIC_BASEMAP: 'offline', PUBLIC_EXPOSE_MAP: '1', ALLOW_SYNTHETIC_DATA: '1' },
-			stdio: ['ignore', 'ignore', 'inherit']
-		});
-		for (let i = 0; ; i++) {
-			if (i > 480) throw new Error('site did not start');
-			if (await fetch(`${url}/`).then((r) => r.ok, () => false)) break;
-			await sleep(250);
-		}
+		await snapshotBuild(work);
+		site = await startSite(work, database.url, { ALLOW_SYNTHETIC_DATA: '1' }); // it serves synthetic listings on purpose
+		const { url } = site;
 		log(`inserting ${SIZE} synthetic listings…`);
 		const db = new pg.Client({ connectionString: database.url });
 		await db.connect();
@@ -87,7 +63,7 @@ export async function benchInvestors(): Promise<BenchSection> {
 		}
 		await db.query('analyze atlas.listings, atlas.explorer_index');
 		await db.end();
-		const { anonKey } = JSON.parse(await readFile(join(work, 'data', 'gateway-secrets.json'), 'utf8'));
+		const anonKey = await site.anonKey();
 		const anon = createClient(url, anonKey, { auth: { persistSession: false } });
 
 		// 1. a drawn polygon's statistics
@@ -154,7 +130,7 @@ export async function benchInvestors(): Promise<BenchSection> {
 
 		// 3. the CSV export of every row, streamed
 		log('CSV export of every listing…');
-		const pid = child.pid!;
+		const { pid } = site;
 		const before = await rssKb(pid);
 		let peak = before;
 		let sampling = true;
@@ -198,10 +174,7 @@ export async function benchInvestors(): Promise<BenchSection> {
 		return { title: `Investors (issue #6): ${SIZE / 1000}k synthetic listings`, markdown, budgets };
 	} finally {
 		await browser.close();
-		if (child && child.exitCode === null) {
-			child.kill('SIGTERM');
-			await new Promise((r) => child!.once('exit', r));
-		}
+		await site?.stop();
 		await database.drop();
 		await rm(work, { recursive: true, force: true });
 	}

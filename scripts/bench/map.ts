@@ -15,12 +15,9 @@
 // Every figure is timed in the page with performance.now() (scripts/bench/page-probe.ts), so the driver's round
 // trips are not counted. Each measurement runs BENCH_MAP_RUNS times (default 3) per page, interleaved, each in a
 // fresh browser context (cold HTTP cache), after one discarded warm-up run; the report gives medians.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -30,6 +27,7 @@ import { startEmbeddedBackend } from '../../src/lib/server/embedded.ts';
 import { anchorsFromData } from '../data/synthetic-anchors.ts';
 import { generateSyntheticListings } from '../lib/synthetic-listings.ts';
 import { BARE_ASSETS, barePageHtml } from './bare-page.ts';
+import { snapshotBuild, startSite, type Site } from './site.ts';
 import { installProbe, type Probe } from './page-probe.ts';
 import { median, ms, passFail, quantile, ratio, type BenchSection, type Budget } from './report.ts';
 
@@ -79,50 +77,6 @@ const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 // ---- the site: a private copy of build/ on a fresh PostgreSQL database -------------------------------------------
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
-/** Copies build/ (retrying while someone rebuilds it), supabase/ and a node_modules link into `work`. */
-async function snapshotBuild(work: string): Promise<string[]> {
-	const notes: string[] = [];
-	for (let attempt = 1; ; attempt++) {
-		try {
-			if (!existsSync('build/index.js')) throw new Error('build/index.js is missing');
-			const before = (await stat('build/index.js')).mtimeMs;
-			await rm(join(work, 'build'), { recursive: true, force: true });
-			await cp('build', join(work, 'build'), { recursive: true });
-			if ((await stat('build/index.js')).mtimeMs !== before) throw new Error('build/ changed while copying');
-			const built = before;
-			const newer = await newestMtime('src');
-			if (newer > built) notes.push('build/ is older than src/: figures are for the last build (`npx vite build` to refresh).');
-			break;
-		} catch (error) {
-			if (attempt >= 30) throw new Error(`no usable build/ (${(error as Error).message}): run \`npx vite build\` first`);
-			log(`waiting for build/ (${(error as Error).message})…`);
-			await sleep(5_000);
-		}
-	}
-	await cp('supabase', join(work, 'supabase'), { recursive: true });
-	await symlink(resolve('node_modules'), join(work, 'node_modules'), 'dir');
-	return notes;
-}
-
-async function newestMtime(dir: string): Promise<number> {
-	let newest = 0;
-	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-		if (entry.isFile()) newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
-	}
-	return newest;
-}
-
 /** Adds the bare page and MapLibre's files (pre-gzipped, as adapter-node does for our own assets). */
 async function addBarePage(work: string, sectors: { code: string; colour: string }[]): Promise<void> {
 	const dir = join(work, 'build', 'client', 'bench-bare');
@@ -134,62 +88,6 @@ async function addBarePage(work: string, sectors: { code: string; colour: string
 	await writeFile(join(dir, 'index.html'), barePageHtml({ sectors, ...SHENZHEN }));
 }
 
-interface Site {
-	url: string;
-	dataDir: string;
-	anonKey(): Promise<string>;
-	stop(): Promise<void>;
-}
-
-async function startSite(work: string, databaseUrl: string): Promise<Site> {
-	const dataDir = join(work, 'data');
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	let output = '';
-	const child: ChildProcess = spawn(process.execPath, ['build/index.js'], {
-		cwd: work,
-		env: {
-			...process.env,
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			ORIGIN: url,
-			DATA_DIR: dataDir,
-			DATABASE_URL: databaseUrl,
-			PUBLIC_BASEMAP: 'offline', // offline machines; the bare page uses the same style
-			PUBLIC_EXPOSE_MAP: '1', // window.__sfmMap, for the probe
-			ALLOW_SYNTHETIC_DATA: '1' // benchmark server: it serves synthetic listings on purpose
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<void>((done) => child.once('exit', () => done()));
-	const stop = async () => {
-		if (child.exitCode === null) child.kill('SIGTERM');
-		await Promise.race([exited, sleep(10_000)]);
-	};
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`site exited early:\n${output}`);
-		try {
-			// the home page, not /health: it needs the backend (migrations + seed on this first request)
-			if ((await fetch(`${url}/`)).ok) break;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) {
-			await stop();
-			throw new Error(`site did not answer within 120 s:\n${output}`);
-		}
-		await sleep(250);
-	}
-	return {
-		url,
-		dataDir,
-		anonKey: async () => (JSON.parse(await readFile(join(dataDir, 'gateway-secrets.json'), 'utf8')) as { anonKey: string }).anonKey,
-		stop
-	};
-}
 
 /** Inserts synthetic listings in batches (through the table's triggers, as any write), then ANALYZE. */
 async function insertListings(db: pg.Client, listings: ReturnType<typeof generateSyntheticListings>): Promise<void> {
@@ -591,7 +489,7 @@ export async function benchMap(): Promise<BenchSection> {
 			'select code, colour, name_zh from atlas.sectors order by sort_order'
 		);
 		await addBarePage(work, sectors);
-		const site = await startSite(work, database.url);
+		const site = await startSite(work, database.url, { ALLOW_SYNTHETIC_DATA: '1' }); // it serves synthetic listings on purpose
 		cleanups.push(() => site.stop());
 		const anonKey = await site.anonKey();
 		const clientDir = join(work, 'build', 'client');
@@ -770,9 +668,7 @@ function report(results: SizeResult[], js: JsBudget, real: number, notes: string
 		...rows,
 		'',
 		...detail,
-		...(notes.length ? ['', ...notes.map((n) => `Note: ${n}`)] : []),
-		'',
-		'Lighthouse: not run (not installed, and it is optional in the issue).'
+		...(notes.length ? ['', ...notes.map((n) => `Note: ${n}`)] : [])
 	].join('\n');
 	return { title: 'Map explorer vs bare MapLibre (issue #4)', markdown, budgets };
 }

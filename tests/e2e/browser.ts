@@ -9,24 +9,24 @@ declare global {
 }
 
 /**
- * Debian's Chromium, headless, as root, offline: no sandbox (root), and no background networking, which this
- * machine's closed network would refuse over and over. WebGL runs in software (SwiftShader).
+ * Debian's Chromium as root, offline: no sandbox (root), and no background networking, which this machine's closed
+ * network would refuse over and over. WebGL runs in software (SwiftShader).
  */
+export const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--use-angle=swiftshader',
+	'--enable-unsafe-swiftshader'
+];
+
+/** Debian's Chromium, headless, with CHROMIUM_FLAGS. */
 export async function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--use-angle=swiftshader',
-			'--enable-unsafe-swiftshader'
-		]
-	});
+	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 }
 
 /** Collects uncaught errors and console errors of a page, so a test can assert there were none. */
