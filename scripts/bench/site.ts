@@ -3,22 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, readdir, rm, stat, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../tests/support/site-server.ts';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const log = (message: string) => console.error(`[bench] ${message}`);
-
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
-}
 
 /** Copies build/ (retrying while someone rebuilds it), supabase/ and a node_modules link into `work`. */
 export async function snapshotBuild(work: string): Promise<string[]> {
