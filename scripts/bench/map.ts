@@ -649,7 +649,7 @@ function report(results: SizeResult[], js: JsBudget, real: number, notes: string
 		detail.push(`| ${size} | HTML document received (server renders list + counts) | ${ms(med(r.explorer, (x) => x.documentEnd))} |`);
 		detail.push(`| ${size} | first contentful paint | ${ms(med(r.explorer, (x) => x.fcp))} |`);
 		detail.push(`| ${size} | MapLibre chunk requested | ${ms(med(r.explorer, (x) => x.maplibreStart))} |`);
-		detail.push(`| ${size} | search: keystroke → map_summary request sent (debounce) | ${ms(median(r.search.requestStarts))} |`);
+		detail.push(`| ${size} | search: keystroke → map_summary request sent | ${ms(median(r.search.requestStarts))} |`);
 		detail.push(`| ${size} | search: map_summary request duration | ${ms(median(r.search.requestDurations))} |`);
 		detail.push(`| ${size} | both pages loaded the same map_features URLs | ${r.sameUrls ? 'yes' : '**no**'} |`);
 	}
