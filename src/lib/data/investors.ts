@@ -4,7 +4,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { AreaSpec } from '$lib/state/explorer-url';
 import { ApiError } from './catalogue';
 import type { ExplorerFilterArgs } from './explorer';
-import type { Figure, ListingKind, PlaceKind, SectorCode } from './types';
+import type { Figure, ListingDetail, ListingKind, PlaceKind, SectorCode } from './types';
 
 export interface Counts {
 	total: number;
@@ -97,21 +97,12 @@ export interface PolicyMeasure {
 	verified_at: string | null;
 }
 
-/** One listing of an export page: every public field. */
-export interface ExportListing extends AreaListing {
-	summary_zh: string | null;
-	summary_en: string | null;
-	address_zh: string | null;
-	address_en: string | null;
+/** One listing of an export page: every public field (the detail page's, plus the district). */
+export interface ExportListing
+	extends AreaListing,
+		Pick<ListingDetail, 'summary_zh' | 'summary_en' | 'address_zh' | 'address_en' | 'website' | 'platform_type' | 'dates_note'
+			| 'venue_zh' | 'venue_en' | 'source_urls' | 'verified_at' | 'updated_at'> {
 	district_code: string | null;
-	website: string | null;
-	platform_type: string | null;
-	dates_note: string | null;
-	venue_zh: string | null;
-	venue_en: string | null;
-	source_urls: string[];
-	verified_at: string | null;
-	updated_at: string;
 }
 
 /** Counts and figures of every place and district for the explorer's filters. */
