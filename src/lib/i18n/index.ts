@@ -31,11 +31,18 @@ export function otherNameOf(record: { name_zh?: string | null; name_en?: string 
 	return other && other !== nameOf(record, lang) ? other : null;
 }
 
+// One formatter per language, made on first use: building an Intl.DateTimeFormat costs far more than formatting
+// with it (milliseconds each on a slow phone), and the list formats a date on every event row it renders.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** Formats a date (YYYY-MM-DD) for the language. */
 export function formatDate(iso: string, lang: Lang): string {
-	return new Intl.DateTimeFormat(htmlLang(lang), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${iso}T00:00:00Z`)
-	);
+	let format = dateFormats.get(lang);
+	if (!format) {
+		format = new Intl.DateTimeFormat(htmlLang(lang), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+		dateFormats.set(lang, format);
+	}
+	return format.format(new Date(`${iso}T00:00:00Z`));
 }
 
 export type { MessageKey };
