@@ -52,6 +52,22 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('no stylesheet request blocks the first paint; MapLibre’s stylesheet comes with the map', async () => {
+		// SvelteKit leaves inlined stylesheets as disabled <link>s; an enabled one would be fetched before the first paint
+		const html = await (await fetch(`${site.url}/`)).text();
+		const blocking = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bdisabled\b/.test(tag));
+		expect(blocking).toEqual([]);
+
+		const { page } = await open('/');
+		// the zoom buttons are styled by maplibre-gl.css (a white, rounded control group)
+		const group = await page.locator('.maplibregl-ctrl-group').first().evaluate((el) => {
+			const style = getComputedStyle(el);
+			return { background: style.backgroundColor, radius: style.borderTopLeftRadius };
+		});
+		expect(group).toEqual({ background: 'rgb(255, 255, 255)', radius: '4px' });
+		await page.close();
+	});
+
 	test('each filter changes map, list and counts consistently', async () => {
 		const { page } = await open('/');
 		const all = await mapListAndCount(page);
