@@ -27,6 +27,7 @@ const FILTERS: Record<string, unknown>[] = [
 	{ p_q: 'sb' },
 	{ p_q: '水贝' },
 	{ p_q: 'shenzhen jewel' },
+	{ p_q: 'jewel sb' }, // a term with trigrams beside one without
 	{ p_q: 'no such listing anywhere' }
 ];
 
@@ -79,6 +80,23 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		expect(all.total).toBeGreaterThan(50);
 		const page2 = await anon.rpc('map_summary', { p_limit: 20, p_offset: 20 });
 		expect((page2.data as Summary).rows.map((r) => r.slug)).toEqual(names.slice(20, 40));
+	});
+
+	test('every page size and offset gives the same list order, whether few or many listings match the page', async () => {
+		// map_summary reads a page one of two ways: walking the list order when the matches far outnumber the page
+		// (here a page of 1 or 2 among all listings), else sorting the matches (a search, or a page of 20)
+		for (const args of [{}, { p_q: 'jewel' }]) {
+			const whole = (await summary(args)).rows.map((r) => r.slug);
+			for (const size of [1, 2, 20]) {
+				const pages: string[] = [];
+				for (let offset = 0; offset < Math.min(whole.length, 6); offset += size) {
+					const { data, error } = await anon.rpc('map_summary', { ...args, p_limit: size, p_offset: offset });
+					expect(error).toBeNull();
+					pages.push(...(data as Summary).rows.map((r) => r.slug));
+				}
+				expect(pages.slice(0, 6)).toEqual(whole.slice(0, 6));
+			}
+		}
 	});
 
 	test('a new listing, its archiving and its deletion reach list, counts, map layer and data version at once', async () => {
