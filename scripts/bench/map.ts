@@ -78,7 +78,7 @@ const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 // ---- the site: a private copy of build/ on a fresh PostgreSQL database -------------------------------------------
 
 /** Adds the bare page and MapLibre's files (pre-gzipped, as adapter-node does for our own assets). */
-async function addBarePage(work: string, sectors: { code: string; colour: string }[]): Promise<void> {
+export async function addBarePage(work: string, sectors: { code: string; colour: string }[]): Promise<void> {
 	const dir = join(work, 'build', 'client', 'bench-bare');
 	await mkdir(dir, { recursive: true });
 	for (const name of BARE_ASSETS) {
@@ -90,7 +90,7 @@ async function addBarePage(work: string, sectors: { code: string; colour: string
 
 
 /** Inserts synthetic listings in batches (through the table's triggers, as any write), then ANALYZE. */
-async function insertListings(db: pg.Client, listings: ReturnType<typeof generateSyntheticListings>): Promise<void> {
+export async function insertListings(db: pg.Client, listings: ReturnType<typeof generateSyntheticListings>): Promise<void> {
 	const BATCH = 5_000;
 	for (let i = 0; i < listings.length; i += BATCH) {
 		await db.query(
