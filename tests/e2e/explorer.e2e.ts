@@ -184,3 +184,29 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 });
+
+describe('the map explorer when the default basemap (OpenFreeMap) cannot be reached', () => {
+	let openfreemapSite: SiteServer;
+	beforeAll(async () => {
+		openfreemapSite = await startSite({ PUBLIC_EXPOSE_MAP: '1', PUBLIC_BASEMAP: 'openfreemap' });
+	});
+	afterAll(() => openfreemapSite?.stop());
+
+	test('our districts and listings still show, and a notice says the basemap is missing', async () => {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+		// refused here whatever this machine's network allows, so the test means the same everywhere
+		await page.route(/^https:\/\/tiles\.openfreemap\.org\//, (route) => route.abort('internetdisconnected'));
+		await page.goto(`${openfreemapSite.url}/`);
+		await waitForMapIdle(page);
+		await expect.poll(() => page.getByRole('status').filter({ hasText: '底图无法加载' }).count()).toBe(1);
+		const shown = await page.evaluate(() => ({
+			districts: new Set(
+				window.__sfmMap.querySourceFeatures('places').filter((f) => f.properties.kind === 'consumption_district').map((f) => f.properties.id)
+			).size,
+			listings: window.__sfmMap.queryRenderedFeatures({ layers: ['listings-clusters', 'listings-points'] }).length
+		}));
+		expect(shown.districts).toBe(5);
+		expect(shown.listings).toBeGreaterThan(0);
+		await page.close();
+	});
+});
