@@ -179,6 +179,8 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const sheet = await box('.panel-slot');
 		expect(sheet.y).toBeGreaterThan(top.y + top.height);
 		expect(sheet.y + sheet.height).toBeLessThanOrEqual(844 + 0.5);
+		expect(sheet.x).toBeCloseTo(0, 0); // the full width of the screen, not the desktop side panel's share of it
+		expect(sheet.width).toBeCloseTo(390, 0);
 		// no horizontal scrolling
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		await page.close();
