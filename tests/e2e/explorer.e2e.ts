@@ -134,6 +134,86 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('the pointer on the map: hover highlights the topmost feature, a click selects it, a cluster click zooms in', async () => {
+		const { page } = await open('/');
+		const canvasBox = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		const at = (p: { x: number; y: number }) => [canvasBox.x + p.x, canvasBox.y + p.y] as const;
+
+		// a listing drawn over a district or town outline, at street zoom where listings are single points
+		const coordinates = await page.evaluate(async () =>
+			((await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection).features.map(
+				(f) => (f.geometry as { coordinates: [number, number] }).coordinates
+			)
+		);
+		let target: { x: number; y: number; listingId: string; slug: string; placeId: string } | null = null;
+		for (const lngLat of coordinates.slice(0, 30)) {
+			await page.evaluate((center) => window.__sfmMap.jumpTo({ center, zoom: 16 }), lngLat);
+			await waitForMapIdle(page);
+			target = await page.evaluate((lngLat) => {
+				const map = window.__sfmMap;
+				const p = map.project(lngLat);
+				const listing = map.queryRenderedFeatures(p, { layers: ['listings-points'] })[0];
+				const place = map.queryRenderedFeatures(p, { layers: ['places-fill'] })[0];
+				return listing && place ? { x: p.x, y: p.y, listingId: listing.properties.id, slug: listing.properties.slug, placeId: place.properties.id } : null;
+			}, lngLat);
+			if (target) break;
+		}
+		expect(target, 'a listing inside an area outline in the seed data').not.toBeNull();
+		const { x, y, listingId, slug, placeId } = target!;
+		const hoverOf = () =>
+			page.evaluate(
+				([listingId, placeId]) => ({
+					listing: window.__sfmMap.getFeatureState({ source: 'listings', id: listingId }).hover === true,
+					place: window.__sfmMap.getFeatureState({ source: 'places', id: placeId }).hover === true,
+					cursor: window.__sfmMap.getCanvas().style.cursor
+				}),
+				[listingId, placeId] as const
+			);
+
+		// over the point: only the point (the topmost feature) is highlighted
+		await page.mouse.move(...at({ x, y }));
+		await expect.poll(hoverOf).toEqual({ listing: true, place: false, cursor: 'pointer' });
+
+		// over the area beside it: the area is, the point no longer
+		const beside = await page.evaluate(([x, y]) => {
+			const map = window.__sfmMap;
+			for (let d = 20; d <= 200; d += 10)
+				for (const [dx, dy] of [[d, 0], [-d, 0], [0, d], [0, -d]] as const) {
+					const p: [number, number] = [x + dx, y + dy];
+					if (map.queryRenderedFeatures(p, { layers: ['listings-points', 'listings-clusters', 'places-point'] }).length) continue;
+					if (map.queryRenderedFeatures(p, { layers: ['places-fill'] }).length) return { x: p[0], y: p[1] };
+				}
+			return null;
+		}, [x, y] as const);
+		expect(beside).not.toBeNull();
+		await page.mouse.move(...at(beside!));
+		await expect.poll(hoverOf).toEqual({ listing: false, place: true, cursor: 'pointer' });
+
+		// leaving the map clears both
+		await page.mouse.move(canvasBox.x + canvasBox.width + 200, canvasBox.y - 50);
+		await expect.poll(hoverOf).toEqual({ listing: false, place: false, cursor: '' });
+
+		// a click on the point selects the listing, not the area under it
+		await page.mouse.click(...at({ x, y }));
+		await page.waitForURL(new RegExp(`sel=listing%3A${slug}|sel=listing:${slug}`));
+		await page.getByTestId('selection-panel').waitFor();
+		await page.keyboard.press('Escape');
+		await page.getByTestId('selection-panel').waitFor({ state: 'detached' });
+
+		// a click on a cluster zooms in
+		await page.evaluate(() => window.__sfmMap.jumpTo({ center: [114.06, 22.6], zoom: 10 }));
+		await waitForMapIdle(page);
+		const cluster = await page.evaluate(() => {
+			const map = window.__sfmMap;
+			const feature = map.queryRenderedFeatures({ layers: ['listings-clusters'] })[0];
+			return feature ? map.project((feature.geometry as { coordinates: [number, number] }).coordinates) : null;
+		});
+		expect(cluster).not.toBeNull();
+		await page.mouse.click(...at(cluster!));
+		await expect.poll(() => page.evaluate(() => window.__sfmMap.getZoom()), { timeout: 10_000 }).toBeGreaterThan(10.5);
+		await page.close();
+	});
+
 	test('keyboard only: tab to the list, open an item, close it', async () => {
 		const { page } = await open('/');
 		let focusedInList = false;
