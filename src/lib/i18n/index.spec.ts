@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, nameOf, otherNameOf, t } from './index';
 
 describe('formatDate', () => {
-	it('formats a calendar date in each language, whatever the order of the calls (one cached formatter each)', () => {
+	it('formats a calendar date in each language', () => {
 		expect(formatDate('2025-03-09', 'en')).toBe('Mar 9, 2025');
 		expect(formatDate('2025-03-09', 'zh')).toBe('2025年3月9日');
 		expect(formatDate('2024-12-31', 'en')).toBe('Dec 31, 2024');
@@ -11,6 +11,16 @@ describe('formatDate', () => {
 
 	it('keeps the date as written (UTC), with no shift by the time zone of the machine', () => {
 		expect(formatDate('2025-01-01', 'en')).toBe('Jan 1, 2025');
+	});
+
+	it('writes every day of 2023-2026 as Intl.DateTimeFormat does (medium date, zh-CN and en)', () => {
+		for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en']] as const) {
+			const intl = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+			for (let day = Date.UTC(2023, 0, 1); day <= Date.UTC(2026, 11, 31); day += 86_400_000) {
+				const iso = new Date(day).toISOString().slice(0, 10);
+				expect(formatDate(iso, lang), iso).toBe(intl.format(day));
+			}
+		}
 	});
 });
 

@@ -31,18 +31,16 @@ export function otherNameOf(record: { name_zh?: string | null; name_en?: string 
 	return other && other !== nameOf(record, lang) ? other : null;
 }
 
-// One formatter per language, made on first use: building an Intl.DateTimeFormat costs far more than formatting
-// with it (milliseconds each on a slow phone), and the list formats a date on every event row it renders.
-const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+// Calendar dates are written out by hand in the two formats Intl gives for these languages (medium date:
+// "2025年3月9日", "Mar 9, 2025"): in a fresh browser tab the first Intl.DateTimeFormat for zh-CN costs 40-50 ms
+// of ICU data loading (measured in Chromium here), paid on the main thread while the explorer hydrates its list.
+// index.spec.ts checks the output against Intl for every day of several years.
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Formats a date (YYYY-MM-DD) for the language. */
+/** Formats a date (YYYY-MM-DD, as written: no time zone shift) for the language. */
 export function formatDate(iso: string, lang: Lang): string {
-	let format = dateFormats.get(lang);
-	if (!format) {
-		format = new Intl.DateTimeFormat(htmlLang(lang), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-		dateFormats.set(lang, format);
-	}
-	return format.format(new Date(`${iso}T00:00:00Z`));
+	const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+	return lang === 'zh' ? `${year}年${month}月${day}日` : `${MONTHS_EN[month - 1]} ${day}, ${year}`;
 }
 
 export type { MessageKey };
