@@ -14,7 +14,7 @@ type Summary = {
 	by_sector: Record<string, number>;
 	rows: { slug: string; kind: string; sectors: string[]; located: boolean }[];
 };
-type Features = { features: { properties: { slug: string } }[] };
+type Features = { features: { properties: { slug: string } & Record<string, unknown> }[] };
 
 // Every filter the explorer has, alone and combined; search terms in pinyin, initials, Chinese, two terms, none found.
 const FILTERS: Record<string, unknown>[] = [
@@ -68,6 +68,15 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		}
 		expect(list.by_kind).toEqual(kinds);
 		expect(list.by_sector).toEqual(sectors);
+	});
+
+	test('each map feature carries only what the map draws, labels and selects by', async () => {
+		// the rest is parsed in MapLibre's worker and copied back to the page for nothing (migration 20260112000000)
+		const map = await features({});
+		expect(map.features.length).toBeGreaterThan(50);
+		for (const feature of map.features) {
+			expect(Object.keys(feature.properties).sort()).toEqual(['id', 'kind', 'name_en', 'name_zh', 'sector', 'slug']);
+		}
 	});
 
 	test('a search for shuibei, sb or 水贝 lists the Shuibei listings, in the list order', async () => {
