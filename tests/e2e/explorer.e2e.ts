@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -142,7 +142,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		// a listing drawn over a district or town outline, at street zoom where listings are single points
 		const coordinates = await page.evaluate(async () =>
 			((await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection).features.map(
-				(f) => (f.geometry as { coordinates: [number, number] }).coordinates
+				(f) => (f.geometry as Point).coordinates as [number, number]
 			)
 		);
 		let target: { x: number; y: number; listingId: string; slug: string; placeId: string } | null = null;
@@ -206,7 +206,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const cluster = await page.evaluate(() => {
 			const map = window.__sfmMap;
 			const feature = map.queryRenderedFeatures({ layers: ['listings-clusters'] })[0];
-			return feature ? map.project((feature.geometry as { coordinates: [number, number] }).coordinates) : null;
+			return feature ? map.project((feature.geometry as Point).coordinates as [number, number]) : null;
 		});
 		expect(cluster).not.toBeNull();
 		await page.mouse.click(...at(cluster!));
