@@ -59,7 +59,11 @@ function listen(map: MapLibreMap): Registry {
 		if (canvas.style.cursor === '' || canvas.style.cursor === 'pointer') canvas.style.cursor = next ? 'pointer' : '';
 	};
 
-	map.on('mousemove', (event: MapMouseEvent) => setHovered(hit(map, registry.targets, event.point)));
+	map.on('mousemove', (event: MapMouseEvent) => {
+		// no hover queries while a button is held: the map is being dragged, and each query costs a frame's time
+		if (event.originalEvent.buttons) return;
+		setHovered(hit(map, registry.targets, event.point));
+	});
 	map.on('mouseout', () => setHovered(null));
 	map.on('click', (event: MapMouseEvent) => {
 		const found = hit(map, registry.targets, event.point);
