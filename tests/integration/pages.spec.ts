@@ -108,8 +108,10 @@ describe('detail pages, server-rendered', () => {
 			expect(row).toMatch(/<td class="year[^"]*"[^>]*>(\d{4}|年份不详)<\/td>/);
 			expect(row).toMatch(/<td class="source[^"]*"[^>]*>/);
 		}
-		// The area figure of 2021 (1.1 km²) is in the seed.
-		expect(table).toMatch(/1\.1 <span class="unit[^"]*">平方公里<\/span>[\s\S]*?>2021</);
+		// The area figure of 2021 (1.1 km²) is in the seed, its metric (area_km2) named in the page's language.
+		expect(table).toMatch(/<th scope="row" lang="zh-CN"[^>]*>面积<\/th>\s*<td[^>]*>\s*1\.1 <span class="unit[^"]*">平方公里<\/span>[\s\S]*?>2021</);
+		const en = bodyOf((await get(`/place/${SHUIBEI}?lang=en`)).html);
+		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Area<\/th>\s*<td[^>]*>\s*1\.1 <span class="unit[^"]*">km²<\/span>/);
 	});
 
 	test('a place page lists its published listings with live counts, and links them keeping the language', async () => {

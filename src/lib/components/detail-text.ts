@@ -58,20 +58,6 @@ export function hostOf(url: string): string {
 	return new URL(url).hostname.replace(/^www\./, '');
 }
 
-/**
- * A figure's metric code as words: `area_km2_2025` → `Area km² 2025`. Metrics are open-ended codes from the
- * research data (English), so they are shown as written rather than translated.
- */
-export function metricLabel(metric: string): string {
-	const words = metric
-		.replace(/_/g, ' ')
-		.replace(/\bkm2\b/g, 'km²')
-		.replace(/\bm2\b/g, 'm²')
-		.replace(/\b(cny|usd)\b/g, (m) => m.toUpperCase())
-		.trim();
-	return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 const UNIT_KEYS: Record<string, MessageKey> = {
 	km2: 'unit.km2',
 	m2: 'unit.m2',

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { METRIC_NAMES, metricName } from './metrics';
+
+interface SeedPlace {
+	properties: { id: string; figures?: { metric: string }[] | null };
+}
+const seedPlaces: SeedPlace[] = JSON.parse(readFileSync(new URL('../../../data/places.geojson', import.meta.url), 'utf8')).features;
+const seedMetrics = [...new Set(seedPlaces.flatMap((p) => (p.properties.figures ?? []).map((f) => f.metric)))];
+
+describe('metric names', () => {
+	test('every metric of the seed data is named in Chinese and in English', () => {
+		expect(seedMetrics.length).toBeGreaterThan(50);
+		const unnamed = seedMetrics.filter((metric) => !Object.hasOwn(METRIC_NAMES, metric));
+		expect(unnamed).toEqual([]);
+		for (const metric of seedMetrics) {
+			expect(metricName(metric, 'zh')).toEqual({ text: METRIC_NAMES[metric]!.zh, lang: 'zh' });
+			expect(metricName(metric, 'en')).toEqual({ text: METRIC_NAMES[metric]!.en, lang: 'en' });
+			expect(METRIC_NAMES[metric]!.zh, metric).toMatch(/\p{Script=Han}/u);
+			expect(METRIC_NAMES[metric]!.en, metric).not.toMatch(/\p{Script=Han}/u);
+		}
+	});
+
+	test('no area shows two different metrics under one name', () => {
+		for (const place of seedPlaces) {
+			const metrics = [...new Set((place.properties.figures ?? []).map((f) => f.metric))];
+			for (const lang of ['zh', 'en'] as const) {
+				const names = metrics.map((metric) => metricName(metric, lang).text);
+				expect(new Set(names).size, `${place.properties.id} (${lang}): ${names.join(', ')}`).toBe(names.length);
+			}
+		}
+	});
+
+	test('a metric not in the table is spelled out in English, and says so', () => {
+		expect(metricName('site_area_m2', 'zh')).toEqual({ text: 'Site area m²', lang: 'en' });
+		expect(metricName('export_value_usd_2026', 'en')).toEqual({ text: 'Export value USD 2026', lang: 'en' });
+		// inherited object keys are not names
+		expect(metricName('constructor', 'zh')).toEqual({ text: 'Constructor', lang: 'en' });
+	});
+});
