@@ -155,6 +155,14 @@ describe('detail pages, server-rendered', () => {
 		expect(body).not.toContain('近似位置');
 	});
 
+	test('a listing of several sectors (an empty sector list in the data) says so in words, in both languages', async () => {
+		const sectorsOf = (html: string) => /<dt[^>]*>(?:行业|Sectors)<\/dt>\s*<dd[^>]*>([\s\S]*?)<\/dd>/.exec(bodyOf(html))?.[1]?.trim();
+		expect(sectorsOf((await get('/listing/kunpeng-award')).html)).toBe('多个行业');
+		expect(sectorsOf((await get('/listing/kunpeng-award?lang=en')).html)).toBe('Several sectors');
+		// a listing with sectors still lists them as tags
+		expect(sectorsOf((await get('/listing/fiyta')).html)).toMatch(/<ul class="sector-tags[^"]*">\s*<li[^>]*>钟表<\/li>/);
+	});
+
 	test('an event listing shows its dates, venue and area; without coordinates it says there is no known location', async () => {
 		const body = bodyOf((await get('/listing/fixture-event?lang=en')).html);
 		expect(body).toMatch(/<time datetime="2026-05-01">May 1, 2026 – May 3, 2026<\/time>/);
