@@ -95,6 +95,13 @@ describe('investors (issue #6)', () => {
 		await page.getByTestId('area-stats').waitFor();
 		expect(await page.getByTestId('area-total').textContent()).toMatch(/区域内 \d+ 个条目|没有符合条件/);
 		await page.getByTestId('sector-chart').locator('table').waitFor();
+		// in the side panel the chart takes the panel's width, so its labels are drawn no smaller than written (11 px)
+		const drawnPx = await page
+			.getByTestId('sector-chart')
+			.locator('svg text.label')
+			.first()
+			.evaluate((text: SVGTextElement) => text.getScreenCTM()!.a * parseFloat(getComputedStyle(text).fontSize));
+		expect(drawnPx).toBeGreaterThanOrEqual(11);
 		expect(errors).toEqual([]);
 		await close();
 	});
