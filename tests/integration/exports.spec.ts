@@ -124,6 +124,10 @@ describe('exports of the built site', () => {
 		expect(output[2]).toMatch(/billion/);
 		expect(output[3]).toMatch(/^\d{4}$/);
 		expect(output[4]).toMatch(/^https?:\/\//);
+		// a figure's unit is written in the file's language (Shuibei's newest area: 0.9 km2, 2025)
+		expect(rows.find((r) => r[1] === 'Area (published)')!.slice(2, 4)).toEqual(['0.9 km²', '2025']);
+		const [, ...rowsZh] = parseCsv(await (await fetch(`${site.url}/export/compare.csv?compare=shuibei-buxin-jewellery-cluster,dalang-fashion-street`)).text());
+		expect(rowsZh.find((r) => r[1] === '面积（公开数据）')!.slice(2, 4)).toEqual(['0.9 平方公里', '2025']);
 		expect((await fetch(`${site.url}/export/compare.csv`)).status).toBe(400);
 	});
 });

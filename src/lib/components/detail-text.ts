@@ -1,6 +1,6 @@
 // Pure helpers shared by PlaceDetails, ListingDetails and the /place and /listing pages: links that keep the
 // language, text in the language asked for (with its `lang` tag), and the generated meta description.
-import { nameOf, t, type Lang, type MessageKey } from '$lib/i18n';
+import { nameOf, t, type Lang } from '$lib/i18n';
 import type { DistrictRef, Sector, SectorCode } from '$lib/data/types';
 
 /** A piece of data text and the language it is actually in (the other one when the asked-for one is missing). */
@@ -56,22 +56,6 @@ export function isWebUrl(value: string | null | undefined): value is string {
 /** The host of a web URL without `www.`, for short link text. */
 export function hostOf(url: string): string {
 	return new URL(url).hostname.replace(/^www\./, '');
-}
-
-const UNIT_KEYS: Record<string, MessageKey> = {
-	km2: 'unit.km2',
-	m2: 'unit.m2',
-	ha: 'unit.ha',
-	CNY: 'unit.CNY',
-	USD: 'unit.USD',
-	pairs: 'unit.pairs'
-};
-
-/** A figure's unit in the page language; unknown units are shown as stored. */
-export function unitLabel(unit: string | null, lang: Lang): string {
-	if (!unit) return '';
-	const key = UNIT_KEYS[unit];
-	return key ? t(lang, key) : unit;
 }
 
 /** Sector names in the page language, in the order given; unknown codes are shown as codes. */

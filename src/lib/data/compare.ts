@@ -1,5 +1,7 @@
 // The comparison table (issue #6 "Compare"): the same measures for 2–4 areas, aligned row by row, each value with
 // where it comes from. One model for the page's table, its charts and compare.csv, so they always agree.
+import { figureText } from '$lib/i18n/figures';
+import type { Lang } from '$lib/i18n';
 import { FIGURE_KINDS, figureNumber, pickFigure, type FigureKind } from './figures';
 import type { AreaStats } from './investors';
 import type { ListingKind, Sector } from './types';
@@ -7,7 +9,7 @@ import type { ListingKind, Sector } from './types';
 export interface CompareCell {
 	/** A number to chart (null: nothing published / not applicable). */
 	value: number | null;
-	/** The value as shown: a count, or a published figure exactly as published with its unit. */
+	/** The value as shown: a count, or a published figure exactly as published with its unit (in the language). */
 	display: string;
 	year: number | string | null;
 	/** A URL, or a short description of where the value comes from. */
@@ -39,7 +41,7 @@ const FIGURES: Record<FigureKind, { zh: string; en: string }> = {
 export const countSource = (asOf: string | null) => `Shenzhen Fashion Map listings${asOf ? `, as of ${asOf.slice(0, 10)}` : ''}`;
 
 /** The comparison rows for areas (in the order given): counts by kind, by sector, then published figures. */
-export function compareRows(areas: AreaStats[], sectors: Sector[]): CompareRow[] {
+export function compareRows(areas: AreaStats[], sectors: Sector[], lang: Lang): CompareRow[] {
 	const count = (a: AreaStats, n: number | undefined): CompareCell => ({ value: n ?? 0, display: String(n ?? 0), year: null, source: countSource(a.as_of) });
 	const rows: CompareRow[] = KINDS.map((k) => ({
 		group: 'counts',
@@ -66,7 +68,7 @@ export function compareRows(areas: AreaStats[], sectors: Sector[]): CompareRow[]
 			cells: areas.map((a) => {
 				const figure = a.place ? pickFigure(a.place.figures, kind) : null;
 				return figure
-					? { value: figureNumber(figure), display: `${figure.value}${figure.unit ? ` ${figure.unit}` : ''}`, year: figure.year, source: figure.source }
+					? { value: figureNumber(figure), display: figureText(figure, lang), year: figure.year, source: figure.source }
 					: { value: null, display: '—', year: null, source: null };
 			})
 		});

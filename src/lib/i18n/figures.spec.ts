@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { METRIC_NAMES, metricName } from './metrics';
+import { METRIC_NAMES, figureText, metricName, unitName } from './figures';
 
 interface SeedPlace {
 	properties: { id: string; figures?: { metric: string }[] | null };
@@ -36,5 +36,21 @@ describe('metric names', () => {
 		expect(metricName('export_value_usd_2026', 'en')).toEqual({ text: 'Export value USD 2026', lang: 'en' });
 		// inherited object keys are not names
 		expect(metricName('constructor', 'zh')).toEqual({ text: 'Constructor', lang: 'en' });
+	});
+});
+
+describe('units and values', () => {
+	test('the seed\'s units have names in both languages; a value is shown as published, with its unit', () => {
+		const units = new Set(seedPlaces.flatMap((p) => (p.properties.figures ?? []).map((f) => (f as { unit?: string | null }).unit ?? '')).filter(Boolean));
+		for (const unit of units) {
+			expect(unitName(unit, 'zh'), unit).toMatch(/\p{Script=Han}/u);
+			expect(unitName(unit, 'en'), unit).not.toMatch(/\p{Script=Han}/u);
+		}
+		expect(figureText({ value: '110 billion (1100亿元)', unit: 'CNY' }, 'zh')).toBe('110 billion (1100亿元) 元');
+		expect(figureText({ value: 0.9, unit: 'km2' }, 'en')).toBe('0.9 km²');
+		expect(figureText({ value: '~300', unit: null }, 'zh')).toBe('~300');
+		// an unknown unit is kept as stored
+		expect(figureText({ value: 12, unit: 'stalls' }, 'zh')).toBe('12 stalls');
+		expect(unitName('constructor', 'en')).toBe('constructor');
 	});
 });

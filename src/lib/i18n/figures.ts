@@ -1,9 +1,11 @@
-// Names of the published figures' metrics in both languages. The metric codes come from the research data
+// The vocabulary of published figures in both languages: metric names, units, and a figure's value as shown.
+// Names of the metrics: The metric codes come from the research data
 // (data/places.geojson, `figures[].metric`): short English codes that also carry a unit or a year
 // (`area_km2_2025`). The unit and the year have their own columns in the figures table, so the names leave them out
 // unless two metrics of one place differ only by them. A code not in this table (new data) is shown as its words in
-// English (see metricLabel), and metrics.spec.ts fails until the seed's codes are all named here.
-import type { Lang } from './index';
+// English (see metricName), and figures.spec.ts fails until the seed's codes are all named here.
+import type { Figure } from '$lib/data/types';
+import { t, type Lang, type MessageKey } from './index';
 
 type MetricNames = Readonly<Record<Lang, string>>;
 
@@ -102,4 +104,28 @@ export function metricName(metric: string, lang: Lang): { text: string; lang: La
 		.replace(/\b(cny|usd)\b/g, (m) => m.toUpperCase())
 		.trim();
 	return { text: words.charAt(0).toUpperCase() + words.slice(1), lang: 'en' };
+}
+
+const UNIT_KEYS: Readonly<Record<string, MessageKey>> = {
+	km2: 'unit.km2',
+	m2: 'unit.m2',
+	ha: 'unit.ha',
+	CNY: 'unit.CNY',
+	USD: 'unit.USD',
+	pairs: 'unit.pairs'
+};
+
+/** A figure's unit in the language; an unknown unit is shown as stored. */
+export function unitName(unit: string | null | undefined, lang: Lang): string {
+	if (!unit) return '';
+	return Object.hasOwn(UNIT_KEYS, unit) ? t(lang, UNIT_KEYS[unit]!) : unit;
+}
+
+/**
+ * A figure's value exactly as published, followed by its unit in the language.
+ * @example figureText({ value: '0.9', unit: 'km2', … }, 'zh') // '0.9 平方公里'
+ */
+export function figureText(figure: Pick<Figure, 'value' | 'unit'>, lang: Lang): string {
+	const unit = unitName(figure.unit, lang);
+	return unit ? `${figure.value} ${unit}` : String(figure.value);
 }

@@ -27,7 +27,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		body =
 			BOM +
 			csvLine(header) +
-			compareRows(areas, sectors)
+			compareRows(areas, sectors, lang)
 				.map((row) => csvLine([row.group, en ? row.label_en : row.label_zh, ...row.cells.flatMap((c) => [c.display, c.year, c.source])]))
 				.join('') +
 			csvLine([]) +
