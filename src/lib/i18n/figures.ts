@@ -1,9 +1,8 @@
 // The vocabulary of published figures in both languages: metric names, units, and a figure's value as shown.
-// Names of the metrics: The metric codes come from the research data
-// (data/places.geojson, `figures[].metric`): short English codes that also carry a unit or a year
-// (`area_km2_2025`). The unit and the year have their own columns in the figures table, so the names leave them out
-// unless two metrics of one place differ only by them. A code not in this table (new data) is shown as its words in
-// English (see metricName), and figures.spec.ts fails until the seed's codes are all named here.
+// Metric codes come from the research data (data/places.geojson, `figures[].metric`): short English codes that
+// may carry a unit or a year (`area_km2_2025`). The unit and the year have their own columns in the figures table,
+// so the names leave them out unless two metrics of one place differ only by them. A code not named here (new data)
+// is spelled out in English (see metricName); figures.spec.ts fails until every code of the seed is named.
 import type { Figure } from '$lib/data/types';
 import { t, type Lang, type MessageKey } from './index';
 
