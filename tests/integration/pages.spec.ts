@@ -155,6 +155,17 @@ describe('detail pages, server-rendered', () => {
 		expect(body).not.toContain('近似位置');
 	});
 
+	test('a listing page shows its published figures, named and with units in the page language', async () => {
+		const figuresOf = (html: string) => /<table class="figures[^"]*" data-testid="figures">([\s\S]*?)<\/table>/.exec(bodyOf(html))?.[1] ?? '';
+		// the seed: Ellassay's revenue of 2023, 2.92 billion CNY
+		const zh = figuresOf((await get('/listing/ellassay')).html);
+		expect(zh).toMatch(/<th scope="row" lang="zh-CN"[^>]*>营业收入<\/th>\s*<td[^>]*>\s*2\.92 billion <span class="unit[^"]*">元<\/span>[\s\S]*?>2023</);
+		const en = figuresOf((await get('/listing/ellassay?lang=en')).html);
+		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Revenue<\/th>\s*<td[^>]*>\s*2\.92 billion <span class="unit[^"]*">CNY<\/span>/);
+		// a listing without figures has no figures section
+		expect(bodyOf((await get('/listing/kunpeng-award')).html)).not.toContain('data-testid="figures"');
+	});
+
 	test('a listing of several sectors (an empty sector list in the data) says so in words, in both languages', async () => {
 		const sectorsOf = (html: string) => /<dt[^>]*>(?:行业|Sectors)<\/dt>\s*<dd[^>]*>([\s\S]*?)<\/dd>/.exec(bodyOf(html))?.[1]?.trim();
 		expect(sectorsOf((await get('/listing/kunpeng-award')).html)).toBe('多个行业');

@@ -139,6 +139,8 @@ export interface ListingDetail extends ListingSummary {
 	source_urls: string[];
 	verified_at: string | null;
 	notes: string | null;
+	/** Published figures about the listing (exhibitors, revenue…), as places have them. */
+	figures: Figure[];
 	version: number;
 	updated_at: string;
 	place: { id: string; kind: PlaceKind; name_zh: string; name_en: string } | null;

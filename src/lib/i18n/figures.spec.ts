@@ -2,15 +2,25 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { METRIC_NAMES, figureText, metricName, unitName } from './figures';
 
-interface SeedPlace {
-	properties: { id: string; figures?: { metric: string }[] | null };
+interface SeedFigure {
+	metric: string;
+	unit?: string | null;
 }
-const seedPlaces: SeedPlace[] = JSON.parse(readFileSync(new URL('../../../data/places.geojson', import.meta.url), 'utf8')).features;
-const seedMetrics = [...new Set(seedPlaces.flatMap((p) => (p.properties.figures ?? []).map((f) => f.metric)))];
+const readSeed = (name: string) => JSON.parse(readFileSync(new URL(`../../../data/${name}`, import.meta.url), 'utf8'));
+// every record of the seed that publishes figures: the places and the listings
+const seedRecords: { id: string; figures: SeedFigure[] }[] = [
+	...(readSeed('places.geojson').features as { properties: { id: string; figures?: SeedFigure[] | null } }[]).map((f) => ({
+		id: f.properties.id,
+		figures: f.properties.figures ?? []
+	})),
+	...(readSeed('listings.json') as { slug: string; figures?: SeedFigure[] | null }[]).map((l) => ({ id: l.slug, figures: l.figures ?? [] }))
+];
+const seedFigures = seedRecords.flatMap((r) => r.figures);
+const seedMetrics = [...new Set(seedFigures.map((f) => f.metric))];
 
 describe('metric names', () => {
 	test('every metric of the seed data is named in Chinese and in English', () => {
-		expect(seedMetrics.length).toBeGreaterThan(50);
+		expect(seedMetrics.length).toBeGreaterThan(90);
 		const unnamed = seedMetrics.filter((metric) => !Object.hasOwn(METRIC_NAMES, metric));
 		expect(unnamed).toEqual([]);
 		for (const metric of seedMetrics) {
@@ -21,12 +31,12 @@ describe('metric names', () => {
 		}
 	});
 
-	test('no area shows two different metrics under one name', () => {
-		for (const place of seedPlaces) {
-			const metrics = [...new Set((place.properties.figures ?? []).map((f) => f.metric))];
+	test('no area or listing shows two different metrics under one name', () => {
+		for (const record of seedRecords) {
+			const metrics = [...new Set(record.figures.map((f) => f.metric))];
 			for (const lang of ['zh', 'en'] as const) {
 				const names = metrics.map((metric) => metricName(metric, lang).text);
-				expect(new Set(names).size, `${place.properties.id} (${lang}): ${names.join(', ')}`).toBe(names.length);
+				expect(new Set(names).size, `${record.id} (${lang}): ${names.join(', ')}`).toBe(names.length);
 			}
 		}
 	});
@@ -41,7 +51,7 @@ describe('metric names', () => {
 
 describe('units and values', () => {
 	test('the seed\'s units have names in both languages; a value is shown as published, with its unit', () => {
-		const units = new Set(seedPlaces.flatMap((p) => (p.properties.figures ?? []).map((f) => (f as { unit?: string | null }).unit ?? '')).filter(Boolean));
+		const units = new Set(seedFigures.map((f) => f.unit ?? '').filter(Boolean));
 		for (const unit of units) {
 			expect(unitName(unit, 'zh'), unit).toMatch(/\p{Script=Han}/u);
 			expect(unitName(unit, 'en'), unit).not.toMatch(/\p{Script=Han}/u);
