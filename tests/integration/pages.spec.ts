@@ -51,6 +51,19 @@ describe('detail pages, server-rendered', () => {
 				   '2026-05-01', '2026-05-03', '测试会场', 'Fixture Hall', '{https://example.org/fair}')`,
 				[SHUIBEI]
 			);
+			// approved by a Luohu administrator (a fixture account), with a source cited without a link
+			await db.query(
+				`insert into auth.users (id, email, aud, role, raw_user_meta_data)
+				 values ('00000000-0000-4000-8000-00000000f1c5', 'fixture-admin@example.org', 'authenticated', 'authenticated',
+				   '{"display_name": "Fixture Admin"}');
+				 insert into atlas.memberships (user_id, district_code, role)
+				 values ('00000000-0000-4000-8000-00000000f1c5', '440303', 'district_admin');
+				 insert into atlas.listings (slug, kind, status, name_zh, name_en, sectors, district_code, source_urls,
+				   source_notes, verified_at, verified_by)
+				 values ('fixture-verified', 'enterprise', 'published', '测试核实', 'Fixture Verified', '{jewellery}', '440303',
+				   '{https://example.org/verified}', '{"Fixture Daily, print edition of 2026-04-30"}', '2026-04-30',
+				   '00000000-0000-4000-8000-00000000f1c5')`
+			);
 			await db.query(
 				`insert into atlas.listings (slug, kind, status, name_zh, name_en, sectors, district_code, source_urls)
 				 values ('fixture-draft', 'enterprise', 'draft', '测试草稿', 'Fixture Draft', '{jewellery}', '440303',
@@ -164,6 +177,22 @@ describe('detail pages, server-rendered', () => {
 		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Revenue<\/th>\s*<td[^>]*>\s*2\.92 billion <span class="unit[^"]*">CNY<\/span>/);
 		// a listing without figures has no figures section
 		expect(bodyOf((await get('/listing/kunpeng-award')).html)).not.toContain('data-testid="figures"');
+	});
+
+	test('provenance lists sources cited without a link after the links, and who verified a listing', async () => {
+		const sourcesOf = (html: string) => /<ol class="sources[^"]*" data-testid="sources">([\s\S]*?)<\/ol>/.exec(bodyOf(html))?.[1] ?? '';
+		const verifiedOf = (html: string) => /<dd[^>]*data-testid="verified"[^>]*>([\s\S]*?)<\/dd>/.exec(bodyOf(html))?.[1] ?? '';
+		const zh = (await get('/listing/fixture-verified')).html;
+		expect(sourcesOf(zh)).toMatch(/<a href="https:\/\/example\.org\/verified"[^>]*>[\s\S]*<li[^>]*>Fixture Daily, print edition of 2026-04-30<\/li>/);
+		expect(verifiedOf(zh)).toMatch(/2026年4月30日[\s\S]*核实人：Fixture Admin（罗湖区区级管理员）/);
+		const en = (await get('/listing/fixture-verified?lang=en')).html;
+		expect(verifiedOf(en)).toMatch(/Apr 30, 2026[\s\S]*by Fixture Admin \(District administrator, Luohu District\)/);
+		// the seed's own: CHIC Shenzhen cites a FashionUnited article it could not link to
+		expect(sourcesOf((await get('/listing/chic-shenzhen')).html)).toContain('http://fashionunited.com (2020 article: CHIC Shenzhen July 15-17 2020 at Shenzhen World)');
+		// and a place: Chegongmiao cites a mirror of an Eye Shenzhen article
+		expect(sourcesOf((await get('/place/chegongmiao-fashion-hq')).html)).toContain('http://duykb.icu (mirror of eyeshenzhen.com article of 2019-03-20');
+		// seeded records have no verifier
+		expect(verifiedOf((await get('/listing/fiyta')).html)).not.toContain('核实人');
 	});
 
 	test('a listing of several sectors (an empty sector list in the data) says so in words, in both languages', async () => {

@@ -113,11 +113,22 @@ export interface PlaceDetail extends PlaceSummary {
 	figures: Figure[];
 	plan_clause: string | null;
 	sources: string[];
+	/** Sources the research cites without a linkable URL (descriptions of where a fact was found). */
+	source_notes: string[];
 	verified_at: string | null;
 	notes: string | null;
 	districts: DistrictRef[];
 	listings: (ListingSummary & { lon: number | null; lat: number | null })[];
 	counts: { total: number; by_kind: Partial<Record<ListingKind, number>>; by_sector: Partial<Record<SectorCode, number>> };
+}
+
+/** atlas.public_verifier: an account as the public sees it. */
+export interface Verifier {
+	name: string | null;
+	role: 'city_admin' | 'district_admin' | 'district_editor' | null;
+	district_code: string | null;
+	district_name_zh: string | null;
+	district_name_en: string | null;
 }
 
 /** get_listing: every field of a listing with its place and district. */
@@ -137,7 +148,11 @@ export interface ListingDetail extends ListingSummary {
 	venue_zh: string | null;
 	venue_en: string | null;
 	source_urls: string[];
+	/** Sources the research cites without a linkable URL (descriptions of where a fact was found). */
+	source_notes: string[];
 	verified_at: string | null;
+	/** Who last approved or published the listing, as the public may see it (never an email); null for seeded data. */
+	verified_by: Verifier | null;
 	notes: string | null;
 	/** Published figures about the listing (exhibitors, revenue…), as places have them. */
 	figures: Figure[];
