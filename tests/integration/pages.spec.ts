@@ -127,6 +127,19 @@ describe('detail pages, server-rendered', () => {
 		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Area<\/th>\s*<td[^>]*>\s*1\.1 <span class="unit[^"]*">km²<\/span>/);
 	});
 
+	test('a place page names its subdistricts and key places, as the research gives them', async () => {
+		const zh = bodyOf((await get(`/place/${SHUIBEI}`)).html);
+		expect(zh).toMatch(/<dt[^>]*>所属街道<\/dt>\s*<dd[^>]*>翠竹街道、东晓街道 \(布心; inferred\)<\/dd>/);
+		const keyPlaces = /<ul class="key-places[^"]*" data-testid="key-places">([\s\S]*?)<\/ul>/.exec(zh)?.[1] ?? '';
+		expect(keyPlaces).toMatch(/<li[^>]*>水贝国际珠宝交易中心 \(2004-04\)<\/li>/);
+		expect(keyPlaces.match(/<li/g)).toHaveLength(11);
+		const en = bodyOf((await get(`/place/${SHUIBEI}?lang=en`)).html);
+		expect(en).toMatch(/<dt[^>]*>Subdistricts<\/dt>\s*<dd[^>]*>翠竹街道; 东晓街道/);
+		expect(en).toMatch(/<dt[^>]*>Key places<\/dt>/);
+		// Dalang Fashion Town names no key places: no empty heading
+		expect(bodyOf((await get('/place/dalang-fashion-town')).html)).not.toContain('主要场所');
+	});
+
 	test('a place page lists its published listings with live counts, and links them keeping the language', async () => {
 		const zh = bodyOf((await get(`/place/${SHUIBEI}`)).html);
 		expect(zh).toContain('href="/listing/fixture-escape"');

@@ -111,6 +111,10 @@ export interface PlaceDetail extends PlaceSummary {
 	location_method: string | null;
 	outline_method: string | null;
 	figures: Figure[];
+	/** Subdistricts (街道) the area lies in, as the research names them (some marked "inferred"). */
+	subdistricts: string[];
+	/** Notable malls, markets, museums… in the area, as the research names them. */
+	key_places: string[];
 	plan_clause: string | null;
 	sources: string[];
 	/** Sources the research cites without a linkable URL (descriptions of where a fact was found). */
