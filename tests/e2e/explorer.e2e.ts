@@ -252,6 +252,13 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		}
 	});
 
+	test('an open panel scrolls inside itself: the page never scrolls on a desktop screen', async () => {
+		const { page } = await open('/?sel=place:shuibei-buxin-jewellery-cluster');
+		await page.getByTestId('figures').waitFor();
+		expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(800);
+		await page.close();
+	});
+
 	test('phone viewport: header, map, list and the bottom sheet do not overlap', async () => {
 		// Shuibei's long name fills any panel; Dafen's short one showed a sheet shrunk to its content (Chromium
 		// applies justify-self to fixed boxes)
