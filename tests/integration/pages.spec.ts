@@ -208,6 +208,21 @@ describe('detail pages, server-rendered', () => {
 		expect(verifiedOf((await get('/listing/fiyta')).html)).not.toContain('核实人');
 	});
 
+	test('an event shows when it is usually held and who organises it, as the research words them', async () => {
+		const fact = (html: string, testid: string) => new RegExp(`<dd[^>]*data-testid="${testid}"[^>]*>([^<]*)</dd>`).exec(bodyOf(html));
+		// the seed's CHIC Shenzhen: usually in July, organised by CHIC's organisers with Messe Frankfurt
+		const zh = (await get('/listing/chic-shenzhen')).html;
+		expect(fact(zh, 'usual-month')?.[1]).toBe('7月');
+		expect(fact(zh, 'organiser')?.[1]).toBe('CHIC organisers with Messe Frankfurt (Intertextile Shenzhen)');
+		expect(fact((await get('/listing/chic-shenzhen?lang=en')).html, 'usual-month')?.[1]).toBe('July');
+		// wording other than a month stays as written, tagged as English
+		const other = fact((await get('/listing/shenzhen-fashion-week')).html, 'usual-month');
+		expect(other?.[0]).toContain('lang="en"');
+		expect(other?.[1]).toBe('March (A/W season) and Oct-Nov (S/S season)');
+		// a listing that is not an event has neither
+		expect(bodyOf((await get('/listing/fiyta')).html)).not.toMatch(/data-testid="(usual-month|organiser)"/);
+	});
+
 	test('a listing of several sectors (an empty sector list in the data) says so in words, in both languages', async () => {
 		const sectorsOf = (html: string) => /<dt[^>]*>(?:行业|Sectors)<\/dt>\s*<dd[^>]*>([\s\S]*?)<\/dd>/.exec(bodyOf(html))?.[1]?.trim();
 		expect(sectorsOf((await get('/listing/kunpeng-award')).html)).toBe('多个行业');

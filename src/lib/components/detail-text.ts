@@ -58,6 +58,18 @@ export function hostOf(url: string): string {
 	return new URL(url).hostname.replace(/^www\./, '');
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * When an event usually takes place, in the page language where the research wrote just a month ("July" → "7月");
+ * any other wording ("spring (Mar/Apr) and autumn (Nov)") is research text, shown as written with its language.
+ */
+export function usualMonthText(value: string, lang: Lang): LocalizedText {
+	const month = MONTHS.indexOf(value.trim());
+	if (month >= 0) return { text: lang === 'zh' ? `${month + 1}月` : MONTHS[month]!, lang };
+	return { text: value, lang: /\p{Script=Han}/u.test(value) ? 'zh' : 'en' };
+}
+
 /** Sector names in the page language, in the order given; unknown codes are shown as codes. */
 export function sectorNames(codes: readonly SectorCode[], sectors: readonly Sector[], lang: Lang): string[] {
 	return codes.map((code) => {

@@ -151,6 +151,9 @@ export interface ListingDetail extends ListingSummary {
 	dates_note: string | null;
 	venue_zh: string | null;
 	venue_en: string | null;
+	/** Events: the organiser(s) and when in the year the event usually takes place, as the research words them. */
+	organiser: string | null;
+	usual_month: string | null;
 	source_urls: string[];
 	/** Sources the research cites without a linkable URL (descriptions of where a fact was found). */
 	source_notes: string[];
