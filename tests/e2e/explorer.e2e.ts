@@ -252,6 +252,29 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		}
 	});
 
+	test('a selection scrolls the list to its row in the side column, never the page (a phone keeps the map in view)', async () => {
+		const first = await open('/');
+		const slugs = await first.page.locator('[data-testid="listing-list"] li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slug')));
+		await first.page.close();
+		const slug = slugs[40]!; // far below the filters and the areas
+		const desktop = await open(`/?sel=listing:${slug}`);
+		const row = desktop.page.locator(`[data-testid="listing-list"] li[data-slug="${slug}"]`);
+		await expect
+			.poll(() =>
+				row.evaluate((li) => {
+					const [r, side] = [li.getBoundingClientRect(), li.closest('.side')!.getBoundingClientRect()];
+					return r.top >= side.top - 1 && r.bottom <= side.bottom + 1; // scroll offsets are whole pixels
+				})
+			)
+			.toBe(true);
+		expect(await desktop.page.evaluate(() => scrollY)).toBe(0);
+		await desktop.page.close();
+		const phone = await open(`/?sel=listing:${slug}`, { width: 390, height: 844 });
+		await phone.page.locator('.panel-slot').waitFor();
+		expect(await phone.page.evaluate(() => scrollY)).toBe(0);
+		await phone.page.close();
+	});
+
 	test('an open panel scrolls inside itself: the page never scrolls on a desktop screen', async () => {
 		const { page } = await open('/?sel=place:shuibei-buxin-jewellery-cluster');
 		await page.getByTestId('figures').waitFor();
