@@ -275,10 +275,19 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await phone.page.close();
 	});
 
-	test('an open panel scrolls inside itself: the page never scrolls on a desktop screen', async () => {
+	test('an open panel scrolls inside itself, under its title bar: the page never scrolls on a desktop screen', async () => {
 		const { page } = await open('/?sel=place:shuibei-buxin-jewellery-cluster');
 		await page.getByTestId('figures').waitFor();
 		expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(800);
+		// scrolled under the panel's sticky title bar, the figures table stays under it
+		const onTop = await page.evaluate(() => {
+			const panel = document.querySelector<HTMLElement>('[data-testid="selection-panel"]')!;
+			const table = document.querySelector<HTMLElement>('[data-testid="figures"]')!;
+			panel.scrollTop += table.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+			const title = document.getElementById('panel-title')!.getBoundingClientRect();
+			return document.elementFromPoint(title.left + 10, title.top + title.height / 2)?.closest('.bar') !== null;
+		});
+		expect(onTop).toBe(true);
 		await page.close();
 	});
 
