@@ -275,6 +275,28 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await phone.page.close();
 	});
 
+	test('a selected listing lands in the part of the map the panel leaves visible, on a desktop and on a phone', async () => {
+		for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+			const { page } = await open('/?sel=listing:chic-shenzhen', viewport);
+			await page.locator('.panel-slot').waitFor();
+			const visible = () =>
+				page.evaluate(() => {
+					const map = window.__sfmMap;
+					const [feature] = map.querySourceFeatures('listings', { filter: ['==', ['get', 'slug'], 'chic-shenzhen'] });
+					if (!feature || feature.geometry.type !== 'Point' || map.isMoving()) return 'not yet';
+					const point = map.project(feature.geometry.coordinates as [number, number]);
+					const mapBox = map.getContainer().getBoundingClientRect();
+					const [x, y] = [mapBox.left + point.x, mapBox.top + point.y];
+					const panel = document.querySelector('.panel-slot')!.getBoundingClientRect();
+					const underPanel = x >= panel.left && x <= panel.right && y >= panel.top && y <= panel.bottom;
+					const onMap = x >= mapBox.left && x <= mapBox.right && y >= mapBox.top && y <= mapBox.bottom;
+					return onMap && !underPanel ? 'visible' : `hidden at ${Math.round(x)},${Math.round(y)}`;
+				});
+			await expect.poll(visible, { timeout: 10_000 }).toBe('visible');
+			await page.close();
+		}
+	});
+
 	test('an open panel scrolls inside itself, under its title bar: the page never scrolls on a desktop screen', async () => {
 		const { page } = await open('/?sel=place:shuibei-buxin-jewellery-cluster');
 		await page.getByTestId('figures').waitFor();
