@@ -2,9 +2,9 @@
 // runs with `locals.supabase` (RLS as the signed-in user) on the server or with a fake in tests. Roles and workflow
 // are enforced by the database; these functions only carry its answers and errors through unchanged.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { ListingKind, Precision, SectorCode } from './types';
+import type { ListingKind, Precision, Role, SectorCode } from './types';
 
-export type Role = 'city_admin' | 'district_admin' | 'district_editor';
+export type { Role };
 export type ListingStatus = 'draft' | 'in_review' | 'published' | 'archived';
 export const LISTING_STATUSES: readonly ListingStatus[] = ['draft', 'in_review', 'published', 'archived'];
 

@@ -126,10 +126,13 @@ export interface PlaceDetail extends PlaceSummary {
 	counts: { total: number; by_kind: Partial<Record<ListingKind, number>>; by_sector: Partial<Record<SectorCode, number>> };
 }
 
+/** A district government account's role (atlas.memberships.role). */
+export type Role = 'city_admin' | 'district_admin' | 'district_editor';
+
 /** atlas.public_verifier: an account as the public sees it. */
 export interface Verifier {
 	name: string | null;
-	role: 'city_admin' | 'district_admin' | 'district_editor' | null;
+	role: Role | null;
 	district_code: string | null;
 	district_name_zh: string | null;
 	district_name_en: string | null;
