@@ -72,6 +72,12 @@ describe('investors (issue #6)', () => {
 		expect(shown.headings.slice(1).join(' | ')).toMatch(/Dalang Fashion Street.*Shuibei.*Henggang|Shuibei.*Dalang.*Henggang|Dalang.*Henggang.*Shuibei/);
 		expect(shown.rows.find((r) => r[0] === 'All listings')).toHaveLength(4);
 		expect(shown.rows.some((r) => r[0] === 'Output value (published)' && /billion/.test(r.join(' ')))).toBe(true);
+		// the charts' area names fit left of their bars (long English names are shortened, not cut off)
+		const labelsOutside = await page
+			.getByTestId('compare-panel')
+			.locator('svg text.label')
+			.evaluateAll((labels) => labels.filter((label) => (label as SVGTextElement).getBBox().x < 0).map((label) => label.textContent));
+		expect(labelsOutside).toEqual([]);
 		const shared = page.url();
 		expect(errors).toEqual([]);
 		await close();
