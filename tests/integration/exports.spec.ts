@@ -120,6 +120,8 @@ describe('exports of the built site', () => {
 		const { data: shuibei } = await anon.rpc('area_stats', { p_area: { type: 'place', id: 'shuibei-buxin-jewellery-cluster' }, p_limit: 0 });
 		const { data: dalang } = await anon.rpc('area_stats', { p_area: { type: 'place', id: 'dalang-fashion-street' }, p_limit: 0 });
 		expect([total[2], total[5]]).toEqual([String(shuibei.total), String(dalang.total)]);
+		// a count's source is this site's listings, named in the file's language
+		expect(total[4]).toBe(`Shenzhen Fashion Map listings, as of ${shuibei.as_of.slice(0, 10)}`);
 		const output = rows.find((r) => r[1] === 'Output value (published)')!;
 		expect(output[2]).toMatch(/billion/);
 		expect(output[3]).toMatch(/^\d{4}$/);
@@ -128,6 +130,7 @@ describe('exports of the built site', () => {
 		expect(rows.find((r) => r[1] === 'Area (published)')!.slice(2, 4)).toEqual(['0.9 km²', '2025']);
 		const [, ...rowsZh] = parseCsv(await (await fetch(`${site.url}/export/compare.csv?compare=shuibei-buxin-jewellery-cluster,dalang-fashion-street`)).text());
 		expect(rowsZh.find((r) => r[1] === '面积（公开数据）')!.slice(2, 4)).toEqual(['0.9 平方公里', '2025']);
+		expect(rowsZh.find((r) => r[1] === '条目总数')![4]).toBe(`深圳时尚产业地图条目，截至 ${shuibei.as_of.slice(0, 10)}`);
 		expect((await fetch(`${site.url}/export/compare.csv`)).status).toBe(400);
 	});
 });
