@@ -131,6 +131,9 @@ describe('exports of the built site', () => {
 		const [, ...rowsZh] = parseCsv(await (await fetch(`${site.url}/export/compare.csv?compare=shuibei-buxin-jewellery-cluster,dalang-fashion-street`)).text());
 		expect(rowsZh.find((r) => r[1] === '面积（公开数据）')!.slice(2, 4)).toEqual(['0.9 平方公里', '2025']);
 		expect(rowsZh.find((r) => r[1] === '条目总数')![4]).toBe(`深圳时尚产业地图条目，截至 ${shuibei.as_of.slice(0, 10)}`);
+		// and a large amount the Chinese way: Shuibei's "110 billion (1100亿元)" CNY is 1100亿元
+		expect(output[2]).toBe('110 billion (1100亿元) CNY');
+		expect(rowsZh.find((r) => r[1] === '产值 / 规模（公开数据）')![2]).toBe('1100亿元');
 		expect((await fetch(`${site.url}/export/compare.csv`)).status).toBe(400);
 	});
 });

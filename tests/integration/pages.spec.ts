@@ -122,9 +122,9 @@ describe('detail pages, server-rendered', () => {
 			expect(row).toMatch(/<td class="source[^"]*"[^>]*>/);
 		}
 		// The area figure of 2021 (1.1 km²) is in the seed, its metric (area_km2) named in the page's language.
-		expect(table).toMatch(/<th scope="row" lang="zh-CN"[^>]*>面积<\/th>\s*<td[^>]*>\s*1\.1 <span class="unit[^"]*">平方公里<\/span>[\s\S]*?>2021</);
+		expect(table).toMatch(/<th scope="row" lang="zh-CN"[^>]*>面积<\/th>\s*<td[^>]*>\s*<span[^>]*>1\.1<\/span> <span class="unit[^"]*">平方公里<\/span>[\s\S]*?>2021</);
 		const en = bodyOf((await get(`/place/${SHUIBEI}?lang=en`)).html);
-		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Area<\/th>\s*<td[^>]*>\s*1\.1 <span class="unit[^"]*">km²<\/span>/);
+		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Area<\/th>\s*<td[^>]*>\s*<span[^>]*>1\.1<\/span> <span class="unit[^"]*">km²<\/span>/);
 	});
 
 	test('a place page names its subdistricts and key places, as the research gives them', async () => {
@@ -183,11 +183,11 @@ describe('detail pages, server-rendered', () => {
 
 	test('a listing page shows its published figures, named and with units in the page language', async () => {
 		const figuresOf = (html: string) => /<table class="figures[^"]*" data-testid="figures">([\s\S]*?)<\/table>/.exec(bodyOf(html))?.[1] ?? '';
-		// the seed: Ellassay's revenue of 2023, 2.92 billion CNY
+		// the seed: Ellassay's revenue of 2023, 2.92 billion CNY (29.2亿元 in Chinese)
 		const zh = figuresOf((await get('/listing/ellassay')).html);
-		expect(zh).toMatch(/<th scope="row" lang="zh-CN"[^>]*>营业收入<\/th>\s*<td[^>]*>\s*2\.92 billion <span class="unit[^"]*">元<\/span>[\s\S]*?>2023</);
+		expect(zh).toMatch(/<th scope="row" lang="zh-CN"[^>]*>营业收入<\/th>\s*<td[^>]*>\s*<span[^>]*>29\.2亿<\/span><span class="unit[^"]*">元<\/span>[\s\S]*?>2023</);
 		const en = figuresOf((await get('/listing/ellassay?lang=en')).html);
-		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Revenue<\/th>\s*<td[^>]*>\s*2\.92 billion <span class="unit[^"]*">CNY<\/span>/);
+		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Revenue<\/th>\s*<td[^>]*>\s*<span[^>]*>2\.92 billion<\/span> <span class="unit[^"]*">CNY<\/span>/);
 		// a listing without figures has no figures section
 		expect(bodyOf((await get('/listing/kunpeng-award')).html)).not.toContain('data-testid="figures"');
 	});
@@ -221,6 +221,19 @@ describe('detail pages, server-rendered', () => {
 		expect(other?.[1]).toBe('March (A/W season) and Oct-Nov (S/S season)');
 		// a listing that is not an event has neither
 		expect(bodyOf((await get('/listing/fiyta')).html)).not.toMatch(/data-testid="(usual-month|organiser)"/);
+	});
+
+	test('research text kept in its own language is tagged with that language (WCAG 3.1.2)', async () => {
+		const tagOf = (html: string, testid: string) => new RegExp(`<[a-z]+[^>]*data-testid="${testid}"[^>]*>`).exec(bodyOf(html))?.[0] ?? '';
+		// FIYTA's location method is English research text, in the Chinese page too
+		expect(tagOf((await get('/listing/fiyta')).html, 'location-method')).toContain('lang="en"');
+		// CHIC Shenzhen's organiser is English in both pages; the English page needs no tag of its own
+		expect(tagOf((await get('/listing/chic-shenzhen')).html, 'organiser')).toContain('lang="en"');
+		// Dafen's key places are written in Chinese: tagged so in the English page
+		const dafenEn = bodyOf((await get('/place/dafen-oil-painting-village?lang=en')).html);
+		expect(/<ul class="key-places[^>]*>([\s\S]*?)<\/ul>/.exec(dafenEn)?.[1]).toMatch(/^<li lang="zh-CN">大芬美术馆/);
+		// and its painters figure ("~8000 in the village…") is English in the Chinese page
+		expect(bodyOf((await get('/place/dafen-oil-painting-village')).html)).toMatch(/<span lang="en">~8000 in the village/);
 	});
 
 	test('a listing of several sectors (an empty sector list in the data) says so in words, in both languages', async () => {

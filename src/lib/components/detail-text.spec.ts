@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { usualMonthText } from './detail-text';
+import { textLang, textLangAttr, usualMonthText } from './detail-text';
 
 describe('usualMonthText', () => {
 	test('a bare month is written in the page language', () => {
@@ -12,5 +12,26 @@ describe('usualMonthText', () => {
 		expect(usualMonthText('spring (Mar/Apr) and autumn (Nov)', 'zh')).toEqual({ text: 'spring (Mar/Apr) and autumn (Nov)', lang: 'en' });
 		expect(usualMonthText('December (awards)', 'zh')).toEqual({ text: 'December (awards)', lang: 'en' });
 		expect(usualMonthText('每年5月', 'en')).toEqual({ text: '每年5月', lang: 'zh' });
+	});
+});
+
+describe('textLang', () => {
+	test('research text is tagged with the language most of it is written in', () => {
+		expect(textLang('not estimated - no address found')).toBe('en');
+		expect(textLang('placed at the Dalang Fashion Town estimate (west of 浪荣路; source only says the HQ is in Dalang)')).toBe('en');
+		expect(textLang('沙头街道 / 香蜜湖街道 (inferred)')).toBe('zh');
+		expect(textLang('大芬美术馆 (布吉沿河路 x 布沙路)')).toBe('zh');
+		expect(textLang('4.15 billion (41.5亿元)')).toBe('en');
+		expect(textLang('每年5月')).toBe('zh');
+	});
+
+	test('only text in the other language, or with neither Han characters nor Latin words, keeps the page language', () => {
+		expect(textLang('~3,000')).toBeNull();
+		expect(textLangAttr('2019', 'zh')).toBeUndefined();
+		expect(textLangAttr(100000, 'en')).toBeUndefined();
+		expect(textLangAttr('UBM Asia / Informa Markets', 'zh')).toBe('en');
+		expect(textLangAttr('UBM Asia / Informa Markets', 'en')).toBeUndefined();
+		expect(textLangAttr('深圳市服装行业协会', 'en')).toBe('zh-CN');
+		expect(textLangAttr('深圳市服装行业协会', 'zh')).toBeUndefined();
 	});
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { METRIC_NAMES, figureText, metricName, unitName } from './figures';
+import { METRIC_NAMES, figureText, metricName, unitName, valueText } from './figures';
 
 interface SeedFigure {
 	metric: string;
@@ -56,11 +56,37 @@ describe('units and values', () => {
 			expect(unitName(unit, 'zh'), unit).toMatch(/\p{Script=Han}/u);
 			expect(unitName(unit, 'en'), unit).not.toMatch(/\p{Script=Han}/u);
 		}
-		expect(figureText({ value: '110 billion (1100亿元)', unit: 'CNY' }, 'zh')).toBe('110 billion (1100亿元) 元');
+		expect(figureText({ value: '110 billion (1100亿元)', unit: 'CNY' }, 'en')).toBe('110 billion (1100亿元) CNY');
 		expect(figureText({ value: 0.9, unit: 'km2' }, 'en')).toBe('0.9 km²');
 		expect(figureText({ value: '~300', unit: null }, 'zh')).toBe('~300');
 		// an unknown unit is kept as stored
 		expect(figureText({ value: 12, unit: 'stalls' }, 'zh')).toBe('12 stalls');
 		expect(unitName('constructor', 'en')).toBe('constructor');
+	});
+});
+
+describe('large amounts in Chinese', () => {
+	test('billions and millions are written with 亿 and 万: the same number, the point moved, nothing rounded', () => {
+		expect(valueText('2.92 billion', 'zh')).toBe('29.2亿');
+		expect(valueText('2.083 billion', 'zh')).toBe('20.83亿');
+		expect(valueText('110 billion', 'zh')).toBe('1100亿');
+		expect(valueText('125 million', 'zh')).toBe('1.25亿');
+		expect(valueText('10 million', 'zh')).toBe('1000万');
+		expect(valueText('0.5 million', 'zh')).toBe('50万');
+		expect(valueText('>10 million', 'zh')).toBe('超过1000万');
+		expect(valueText('~3 billion', 'zh')).toBe('约30亿');
+	});
+
+	test('the Chinese original in brackets says the same and is left out; a unit follows without a space', () => {
+		expect(figureText({ value: '4.15 billion (41.5亿元)', unit: 'CNY' }, 'zh')).toBe('41.5亿元');
+		expect(figureText({ value: '125 million (1.25亿副)', unit: 'pairs' }, 'zh')).toBe('1.25亿副');
+		expect(figureText({ value: '3.1 billion', unit: 'USD' }, 'zh')).toBe('31亿美元');
+	});
+
+	test('English, and any other wording, stay exactly as published', () => {
+		expect(valueText('2.92 billion', 'en')).toBe('2.92 billion');
+		expect(valueText('224.2 billion (2242.04亿元), whole district', 'zh')).toBe('224.2 billion (2242.04亿元), whole district');
+		expect(valueText('1.1 million m2 (110万m2)', 'zh')).toBe('1.1 million m2 (110万m2)');
+		expect(valueText(2.92, 'zh')).toBe('2.92');
 	});
 });

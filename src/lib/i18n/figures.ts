@@ -139,11 +139,52 @@ export function unitName(unit: string | null | undefined, lang: Lang): string {
 	return Object.hasOwn(UNIT_KEYS, unit) ? t(lang, UNIT_KEYS[unit]!) : unit;
 }
 
+// "2.92 billion", ">10 million", "4.15 billion (41.5亿元)": how the research writes large amounts, sometimes followed
+// by the same amount as its Chinese source wrote it.
+const LARGE_AMOUNT = /^([~>]?)(\d+(?:\.\d+)?) (billion|million)(?: \(\d+(?:\.\d+)?[亿万]\p{Script=Han}?\))?$/u;
+const POWER = { billion: 9, million: 6 } as const;
+const QUALIFIER_ZH: Record<string, string> = { '': '', '~': '约', '>': '超过' };
+
+/** A decimal numeral with its point moved `places` to the right (left when negative): exact, no floating point. */
+function moveDecimalPoint(numeral: string, places: number): string {
+	const [whole, fraction = ''] = numeral.split('.') as [string, string?];
+	let digits = whole + fraction;
+	let point = whole.length + places;
+	if (point > digits.length) digits = digits.padEnd(point, '0');
+	if (point < 1) [digits, point] = ['0'.repeat(1 - point) + digits, 1];
+	const head = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+	const tail = digits.slice(point).replace(/0+$/, '');
+	return tail ? `${head}.${tail}` : head;
+}
+
 /**
- * A figure's value exactly as published, followed by its unit in the language.
+ * A published value in the page's language. The research writes large amounts with English words ("2.92 billion",
+ * ">10 million"); the Chinese page writes them with 亿 and 万, as Chinese sources do ("29.2亿", "超过1000万"): the same
+ * number with its decimal point moved, nothing rounded (an amount's Chinese original in brackets is then left out, as
+ * it says the same). Every other value, and every value in English, is shown exactly as published.
+ */
+export function valueText(value: number | string, lang: Lang): string {
+	const match = lang === 'zh' && typeof value === 'string' ? LARGE_AMOUNT.exec(value.trim()) : null;
+	if (!match) return String(value);
+	const [, qualifier = '', numeral = '', word = 'million'] = match;
+	const power = POWER[word as keyof typeof POWER];
+	const [unitPower, unitChar] = Number(numeral) * 10 ** power >= 1e8 ? [8, '亿'] : [4, '万'];
+	return `${QUALIFIER_ZH[qualifier]}${moveDecimalPoint(numeral, power - unitPower)}${unitChar}`;
+}
+
+/**
+ * A figure's value as published (large amounts in the page's way of writing them), followed by its unit in the
+ * language; a Chinese amount and its unit are written together ("29.2亿元").
  * @example figureText({ value: '0.9', unit: 'km2', … }, 'zh') // '0.9 平方公里'
  */
 export function figureText(figure: Pick<Figure, 'value' | 'unit'>, lang: Lang): string {
+	const { value, separator, unit } = figureParts(figure, lang);
+	return `${value}${separator}${unit}`;
+}
+
+/** figureText in its parts, for markup that styles the unit. */
+export function figureParts(figure: Pick<Figure, 'value' | 'unit'>, lang: Lang): { value: string; separator: string; unit: string } {
+	const value = valueText(figure.value, lang);
 	const unit = unitName(figure.unit, lang);
-	return unit ? `${figure.value} ${unit}` : String(figure.value);
+	return { value, separator: unit && !/[亿万]$/.test(value) ? ' ' : '', unit };
 }
