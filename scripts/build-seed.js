@@ -116,7 +116,7 @@ function listingRows(listings) {
 			text(l.district_code), num(l.lon), num(l.lat), text(l.precision), num(l.radius_m), text(l.location_method),
 			text(l.website), text(l.platform_type), date(l.event_start), date(l.event_end), text(l.dates_note),
 			text(l.venue_zh), text(l.venue_en), textArray(l.source_urls), date(l.verified_at), text(l.notes),
-			json(l.figures ?? []), textArray(l.source_notes), text(l.organiser), text(l.usual_month)
+			json(l.figures ?? []), textArray(l.source_notes), text(l.organiser), text(l.usual_month), text(l.confidence)
 		]);
 }
 
@@ -163,7 +163,7 @@ const sql = [
 			'slug', 'kind', 'status', 'name_zh', 'name_en', 'summary_zh', 'summary_en', 'address_zh', 'address_en',
 			'sectors', 'place_id', 'district_code', 'lon', 'lat', 'precision', 'radius_m', 'location_method', 'website',
 			'platform_type', 'event_start', 'event_end', 'dates_note', 'venue_zh', 'venue_en', 'source_urls',
-			'verified_at', 'notes', 'figures', 'source_notes', 'organiser', 'usual_month'
+			'verified_at', 'notes', 'figures', 'source_notes', 'organiser', 'usual_month', 'confidence'
 		],
 		listingRows(await readJson('listings.json'))
 	),

@@ -236,6 +236,19 @@ describe('detail pages, server-rendered', () => {
 		expect(bodyOf((await get('/place/dafen-oil-painting-village')).html)).toMatch(/<span lang="en">~8000 in the village/);
 	});
 
+	test("the research's own confidence rating is shown, in the page's language", async () => {
+		const ratingOf = (html: string) => /<dd([^>]*)data-testid="confidence"[^>]*>([^<]*)<\/dd>/.exec(bodyOf(html));
+		// a listing (FIYTA: medium) and an area rated per aspect (Shuibei: high for its figures, medium for its outline)
+		expect(ratingOf((await get('/listing/fiyta')).html)?.[2]).toBe('中');
+		expect(ratingOf((await get('/listing/fiyta?lang=en')).html)?.[2]).toBe('medium');
+		expect(ratingOf((await get('/place/shuibei-buxin-jewellery-cluster')).html)?.[2]).toBe('数据：高；轮廓：中');
+		const en = ratingOf((await get('/place/shuibei-buxin-jewellery-cluster?lang=en')).html);
+		expect(en?.[2]).toBe('high (figures), medium (outline)');
+		expect(en?.[1]).not.toContain('lang=');
+		// a listing added by a district has no rating, and no empty row for one
+		expect(ratingOf((await get('/listing/fixture-verified')).html)).toBeNull();
+	});
+
 	test('a listing of several sectors (an empty sector list in the data) says so in words, in both languages', async () => {
 		const sectorsOf = (html: string) => /<dt[^>]*>(?:行业|Sectors)<\/dt>\s*<dd[^>]*>([\s\S]*?)<\/dd>/.exec(bodyOf(html))?.[1]?.trim();
 		expect(sectorsOf((await get('/listing/kunpeng-award')).html)).toBe('多个行业');

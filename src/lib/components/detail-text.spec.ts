@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { textLang, textLangAttr, usualMonthText } from './detail-text';
+import { confidenceText, textLang, textLangAttr, usualMonthText } from './detail-text';
 
 describe('usualMonthText', () => {
 	test('a bare month is written in the page language', () => {
@@ -33,5 +34,30 @@ describe('textLang', () => {
 		expect(textLangAttr('UBM Asia / Informa Markets', 'en')).toBeUndefined();
 		expect(textLangAttr('深圳市服装行业协会', 'en')).toBe('zh-CN');
 		expect(textLangAttr('深圳市服装行业协会', 'zh')).toBeUndefined();
+	});
+});
+
+describe('confidenceText', () => {
+	test("the research's rating is spelled out in Chinese, level by aspect", () => {
+		expect(confidenceText('medium', 'zh')).toEqual({ text: '中', lang: 'zh' });
+		expect(confidenceText('high (figures), low (location)', 'zh')).toEqual({ text: '数据：高；位置：低', lang: 'zh' });
+		expect(confidenceText('medium (existence), very low (location)', 'zh')).toEqual({ text: '是否存在：中；位置：很低', lang: 'zh' });
+		expect(confidenceText('medium-low (outline)', 'zh')).toEqual({ text: '轮廓：中低', lang: 'zh' });
+	});
+
+	test('every rating in the seed data is within that vocabulary', () => {
+		const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../data/${name}`, import.meta.url), 'utf8'));
+		const ratings: string[] = [
+			...read('places.geojson').features.map((f: { properties: { confidence: string | null } }) => f.properties.confidence),
+			...read('listings.json').map((l: { confidence: string | null }) => l.confidence)
+		].filter((r): r is string => !!r);
+		expect(ratings.length).toBeGreaterThan(100);
+		expect(ratings.filter((r) => confidenceText(r, 'zh').lang !== 'zh')).toEqual([]);
+	});
+
+	test('English shows it as written, and so does Chinese for wording outside the vocabulary', () => {
+		expect(confidenceText('high (figures), low (location)', 'en')).toEqual({ text: 'high (figures), low (location)', lang: 'en' });
+		expect(confidenceText('fairly sure (location)', 'zh')).toEqual({ text: 'fairly sure (location)', lang: 'en' });
+		expect(confidenceText('high (colour)', 'zh')).toEqual({ text: 'high (colour)', lang: 'en' });
 	});
 });

@@ -93,6 +93,23 @@ export function textLangAttr(text: string | number | null | undefined, pageLang:
 	return found && found !== pageLang ? langAttr(found) : undefined;
 }
 
+const CONFIDENCE_LEVELS: Readonly<Record<string, string>> = { high: '高', medium: '中', 'medium-low': '中低', low: '低', 'very low': '很低' };
+const CONFIDENCE_ASPECTS: Readonly<Record<string, string>> = { figures: '数据', location: '位置', outline: '轮廓', extent: '范围', existence: '是否存在' };
+
+/**
+ * The research's own confidence rating in the page language. It is written in English, as a level or as levels per
+ * aspect ("medium", "high (figures), low (location)"); the Chinese page spells that vocabulary out ("数据：高；位置：低").
+ * Wording outside it is shown as written, with its language.
+ */
+export function confidenceText(value: string, lang: Lang): LocalizedText {
+	const written: LocalizedText = { text: value, lang: textLang(value) ?? 'en' };
+	if (lang === 'en') return written;
+	const parts = value.split(',').map((part) => /^\s*([a-z -]+?)\s*(?:\(([a-z]+)\))?\s*$/.exec(part));
+	if (!parts.every((m) => m && Object.hasOwn(CONFIDENCE_LEVELS, m[1]!) && (!m[2] || Object.hasOwn(CONFIDENCE_ASPECTS, m[2])))) return written;
+	const text = parts.map((m) => (m![2] ? `${CONFIDENCE_ASPECTS[m![2]]}：${CONFIDENCE_LEVELS[m![1]!]}` : CONFIDENCE_LEVELS[m![1]!])).join('；');
+	return { text, lang: 'zh' };
+}
+
 /** Sector names in the page language, in the order given; unknown codes are shown as codes. */
 export function sectorNames(codes: readonly SectorCode[], sectors: readonly Sector[], lang: Lang): string[] {
 	return codes.map((code) => {

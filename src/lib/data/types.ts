@@ -110,6 +110,8 @@ export interface PlaceDetail extends PlaceSummary {
 	radius_m: number | null;
 	location_method: string | null;
 	outline_method: string | null;
+	/** The research's own rating, per aspect where it differs ("high (figures), low (location)"); null when not rated. */
+	confidence: string | null;
 	figures: Figure[];
 	/** Subdistricts (街道) the area lies in, as the research names them (some marked "inferred"). */
 	subdistricts: string[];
@@ -157,6 +159,8 @@ export interface ListingDetail extends ListingSummary {
 	/** Events: the organiser(s) and when in the year the event usually takes place, as the research words them. */
 	organiser: string | null;
 	usual_month: string | null;
+	/** The research's own rating of the record ("medium", "low"); null when not rated (e.g. added by a district). */
+	confidence: string | null;
 	source_urls: string[];
 	/** Sources the research cites without a linkable URL (descriptions of where a fact was found). */
 	source_notes: string[];
