@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, nameOf, otherNameOf, t } from './index';
+import { formatDate, labelled, nameOf, otherNameOf, t } from './index';
 
 describe('formatDate', () => {
 	it('formats a calendar date in each language', () => {
@@ -30,5 +30,12 @@ describe('t, nameOf, otherNameOf', () => {
 		expect(nameOf({ name_zh: '水贝', name_en: null }, 'en')).toBe('水贝');
 		expect(otherNameOf({ name_zh: '水贝', name_en: 'Shuibei' }, 'zh')).toBe('Shuibei');
 		expect(otherNameOf({ name_zh: '水贝', name_en: null }, 'zh')).toBeNull();
+	});
+});
+
+describe('labelled', () => {
+	it('joins a label and its text with each language’s colon', () => {
+		expect(labelled('来源', '深圳时尚产业地图条目', 'zh')).toBe('来源：深圳时尚产业地图条目');
+		expect(labelled('Source', 'Shenzhen Fashion Map listings', 'en')).toBe('Source: Shenzhen Fashion Map listings');
 	});
 });

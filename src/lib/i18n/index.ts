@@ -20,6 +20,12 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 	return messages[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+/**
+ * A label and its text, joined as each language writes it (full-width colon in Chinese).
+ * @example labelled('来源', '深圳时尚产业地图条目', 'zh') // '来源：深圳时尚产业地图条目'
+ */
+export const labelled = (label: string, text: string, lang: Lang) => `${label}${lang === 'zh' ? '：' : ': '}${text}`;
+
 /** A record's name in the current language, falling back to the other one (data may lack one of them). */
 export function nameOf(record: { name_zh?: string | null; name_en?: string | null }, lang: Lang): string {
 	return (lang === 'zh' ? (record.name_zh ?? record.name_en) : (record.name_en ?? record.name_zh)) ?? '';

@@ -71,4 +71,4 @@ export function displayValue(value: unknown, field?: string, lang?: Lang): strin
 }
 
 /** "Label: message" with the language's colon (full-width in Chinese). */
-export const labelled = (label: string, message: string, lang: Lang) => `${label}${lang === 'zh' ? '：' : ': '}${message}`;
+export { labelled } from '$lib/i18n';
