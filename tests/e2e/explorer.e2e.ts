@@ -115,6 +115,20 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('the list marks each kind with its own symbol, all of one size, so the names line up', async () => {
+		const { page } = await open('/?kinds=enterprise,platform');
+		const rows = await page.getByTestId('listing-list').locator('li a').evaluateAll((links) =>
+			links.map((a) => {
+				const swatch = a.querySelector('.swatch')!.getBoundingClientRect();
+				return { kind: [...a.querySelector('.swatch')!.classList].find((c) => c.startsWith('kind-')), size: `${swatch.width}x${swatch.height}`, nameX: a.querySelector('.name')!.getBoundingClientRect().x };
+			})
+		);
+		expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['kind-enterprise', 'kind-platform']));
+		expect(new Set(rows.map((r) => r.size)).size).toBe(1);
+		expect(new Set(rows.map((r) => Math.round(r.nameX))).size).toBe(1);
+		await page.close();
+	});
+
 	test('a deep link restores camera, filters and selection', async () => {
 		const { page } = await open('/?sectors=jewellery&sel=place:shuibei-buxin-jewellery-cluster#map=13.00/22.5777/114.1286');
 		const camera = await page.evaluate(() => ({ ...window.__sfmMap.getCenter(), zoom: window.__sfmMap.getZoom() }));
