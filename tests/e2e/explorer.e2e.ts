@@ -375,4 +375,16 @@ describe('the map explorer when the default basemap (OpenFreeMap) cannot be reac
 		expect(shown.listings).toBeGreaterThan(0);
 		await page.close();
 	});
+
+	test('on a phone the notice and the cluster view’s legend both stay readable: neither covers the other', async () => {
+		const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+		await page.route(/^https:\/\/tiles\.openfreemap\.org\//, (route) => route.abort('internetdisconnected'));
+		await page.goto(`${openfreemapSite.url}/?view=clusters&lang=en`);
+		await waitForMapIdle(page);
+		const notice = page.getByRole('status').filter({ hasText: 'basemap could not be loaded' });
+		await expect.poll(() => notice.count()).toBe(1);
+		const [a, b] = [(await notice.boundingBox())!, (await page.getByTestId('map-legend').boundingBox())!];
+		expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false);
+		await page.close();
+	});
 });
