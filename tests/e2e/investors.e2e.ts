@@ -52,6 +52,11 @@ describe('investors (issue #6)', () => {
 		const layers = await page.evaluate(() => window.__sfmMap.getStyle().layers.map((l) => l.id));
 		expect(layers).toEqual(expect.arrayContaining(['choropleth-fill', 'choropleth-point', 'places-fill', 'listings-points']));
 		await page.getByTestId('map-legend').waitFor();
+		// listing counts: each class names its own whole numbers ("0", "2–6", "7+"), none shared with the next class
+		const ranges = (await page.getByTestId('map-legend').locator('li').allTextContents()).filter((r) => /\d/.test(r));
+		const bounds = ranges.map((r) => /^(\d+)(?:–(\d+)|(\+))?$/.exec(r.trim())!).map((m) => [Number(m[1]), m[3] ? Infinity : Number(m[2] ?? m[1])]);
+		expect(bounds.length).toBeGreaterThan(1);
+		for (let i = 1; i < bounds.length; i++) expect(bounds[i]![0]).toBe(bounds[i - 1]![1] + 1);
 		await page.getByTestId('measure-select').selectOption('fig_output');
 		await page.waitForURL(/measure=fig_output/);
 		await expect.poll(() => page.getByTestId('map-legend').textContent()).toMatch(/产值/);

@@ -17,8 +17,15 @@ describe('choropleth', () => {
 
 	it('describes the classes for the legend', () => {
 		expect(choroplethLegend([1, 4, 9], [4])).toEqual([
-			{ colour: CHOROPLETH_COLOURS[0], from: 1, to: 4 },
-			{ colour: CHOROPLETH_COLOURS[1], from: 4, to: null }
+			{ colour: CHOROPLETH_COLOURS[0], from: 1, to: 4, last: 3 },
+			{ colour: CHOROPLETH_COLOURS[1], from: 4, to: null, last: null }
 		]);
+	});
+
+	it('gives counts the last whole number of each class, and continuous measures none', () => {
+		// counts 0…11 in classes from 0, 1, 2, 7: the legend can say 0, 1, 2–6, 7+ (a class holds values below its next break)
+		const counts = [0, 0, 0, 1, 1, 2, 2, 3, 7, 11];
+		expect(choroplethLegend(counts, [1, 2, 7]).map((e) => [e.from, e.last])).toEqual([[0, 0], [1, 1], [2, 6], [7, null]]);
+		expect(choroplethLegend([0.4, 0.9, 1.1], [0.9]).map((e) => e.last)).toEqual([null, null]);
 	});
 });

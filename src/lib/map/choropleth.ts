@@ -30,10 +30,23 @@ export function choroplethColour(breaks: number[]): ExpressionSpecification {
 	return ['case', ['==', ['get', 'value'], null], NO_DATA_COLOUR, step] as unknown as ExpressionSpecification;
 }
 
-/** Legend entries: [colour, from, to] per class (to = null for the open top class). */
-export function choroplethLegend(values: (number | null)[], breaks: number[]): { colour: string; from: number; to: number | null }[] {
+export interface LegendEntry {
+	colour: string;
+	/** The class holds values from `from` up to, not including, `to` (null: no upper bound, the top class). */
+	from: number;
+	to: number | null;
+	/** Whole-number measures (counts): the largest value the class can hold, so a legend can say "2–6", not "2–7". */
+	last: number | null;
+}
+
+/** Legend entries, one per class, lowest first. */
+export function choroplethLegend(values: (number | null)[], breaks: number[]): LegendEntry[] {
 	const numbers = values.filter((v): v is number => v !== null && Number.isFinite(v));
 	if (numbers.length === 0) return [];
+	const whole = numbers.every(Number.isInteger) && breaks.every(Number.isInteger);
 	const lows = [Math.min(...numbers), ...breaks];
-	return lows.map((from, i) => ({ colour: CHOROPLETH_COLOURS[i]!, from, to: i + 1 < lows.length ? lows[i + 1]! : null }));
+	return lows.map((from, i) => {
+		const to = i + 1 < lows.length ? lows[i + 1]! : null;
+		return { colour: CHOROPLETH_COLOURS[i]!, from, to, last: whole && to !== null ? to - 1 : null };
+	});
 }
