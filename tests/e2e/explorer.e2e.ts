@@ -376,7 +376,7 @@ describe('the map explorer when the default basemap (OpenFreeMap) cannot be reac
 		await page.close();
 	});
 
-	test('on a phone the notice and the cluster view’s legend both stay readable: neither covers the other', async () => {
+	test('the basemap notice stays readable: beside the cluster view’s legend on a phone, beside a panel on a desktop', async () => {
 		const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 		await page.route(/^https:\/\/tiles\.openfreemap\.org\//, (route) => route.abort('internetdisconnected'));
 		await page.goto(`${openfreemapSite.url}/?view=clusters&lang=en`);
@@ -385,6 +385,12 @@ describe('the map explorer when the default basemap (OpenFreeMap) cannot be reac
 		await expect.poll(() => notice.count()).toBe(1);
 		const [a, b] = [(await notice.boundingBox())!, (await page.getByTestId('map-legend').boundingBox())!];
 		expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false);
+		// on a desktop, with an area's panel over the map's right side, the notice ends where the panel begins
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await page.goto(`${openfreemapSite.url}/?sel=place:dalang-fashion-street&lang=en`);
+		await expect.poll(() => notice.count()).toBe(1);
+		const [shown, panel] = [(await notice.boundingBox())!, (await page.locator('.panel-slot').boundingBox())!];
+		expect(shown.x + shown.width).toBeLessThanOrEqual(panel.x);
 		await page.close();
 	});
 });
