@@ -287,6 +287,11 @@ describe('detail pages, server-rendered', () => {
 		expect(body).toContain('within about 300 m');
 	});
 
+	test('the cluster view introduces its table in whole sentences, as each language spaces them', async () => {
+		expect(bodyOf((await get('/?view=clusters&lang=en')).html)).toMatch(/with year and source\. Data as of \w{3} \d{1,2}, \d{4}/);
+		expect(bodyOf((await get('/?view=clusters')).html)).toMatch(/并注明年份与来源。数据截至 ?\d{4}年/);
+	});
+
 	test('unknown and unpublished records are 404 with a message in the page language', async () => {
 		const place = await get('/place/no-such-place');
 		expect(place.status).toBe(404);
