@@ -238,4 +238,27 @@ describe('editing listings at /manage (issue #5)', () => {
 		expect(await page.locator('#field-name_zh').inputValue()).toBe('会话过期测试');
 		await context.close();
 	});
+
+	test('a workflow step on a version someone else has changed is refused, and the page says why (in English too)', async () => {
+		const admin = await signIn(accounts.admin);
+		const other = await signIn(accounts.admin);
+		const editUrl = `${site.url}/manage/listings/${listingId}?lang=en`;
+		await admin.page.goto(editUrl);
+		await other.page.goto(editUrl);
+		await hydrated(admin.page);
+		await hydrated(other.page);
+		await admin.page.getByLabel('Name (English)').fill('Renamed Once More');
+		await admin.page.getByRole('button', { name: 'Publish' }).click();
+		await admin.page.waitForURL(/notice=published/);
+
+		// the second tab archives the version it was shown, which is no longer the listing's
+		await other.page.getByRole('button', { name: 'Archive (take off the map)' }).click();
+		const problem = other.page.locator('.workflow .error-summary');
+		await expect.poll(() => problem.textContent()).toBe('The action did not go through. Someone else changed this listing; reload to see the latest version.');
+		// and nothing was archived: the listing is still public under its new name
+		const page = await (await fetch(`${site.url}/listing/${listingId}?lang=en`, { redirect: 'follow' })).text();
+		expect(page).toContain('Renamed Once More');
+		await admin.context.close();
+		await other.context.close();
+	});
 });
