@@ -54,7 +54,7 @@ describe('investors (issue #6)', () => {
 		await page.getByTestId('map-legend').waitFor();
 		// listing counts: each class names its own whole numbers ("0", "2–6", "7+"), none shared with the next class
 		const ranges = (await page.getByTestId('map-legend').locator('li').allTextContents()).filter((r) => /\d/.test(r));
-		const bounds = ranges.map((r) => /^(\d+)(?:–(\d+)|(\+))?$/.exec(r.trim())!).map((m) => [Number(m[1]), m[3] ? Infinity : Number(m[2] ?? m[1])]);
+		const bounds = ranges.map((r) => /^(\d+)(?:–(\d+)|(\+))?$/.exec(r.trim())!).map((m): [number, number] => [Number(m[1]), m[3] ? Infinity : Number(m[2] ?? m[1])]);
 		expect(bounds.length).toBeGreaterThan(1);
 		for (let i = 1; i < bounds.length; i++) expect(bounds[i]![0]).toBe(bounds[i - 1]![1] + 1);
 		await page.getByTestId('measure-select').selectOption('fig_output');
