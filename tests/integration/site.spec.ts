@@ -47,3 +47,24 @@ describe('the built site on its embedded backend', () => {
 		expect((await response.json()).code).toBe('PGRST202');
 	});
 });
+
+describe('stopping the built site', () => {
+	// pg_control's `state` (PostgreSQL's DBState, after the system identifier and two version numbers): 1 = shut down
+	// cleanly; 6 = "in production", as a database is left when its server is killed and must recover at the next start.
+	const DB_SHUTDOWNED = 1;
+	const databaseState = async (dataDir: string) => (await readFile(join(dataDir, 'pgdata', 'global', 'pg_control'))).readInt32LE(16);
+
+	test('SIGTERM closes the database cleanly and ends the process', async () => {
+		const site = await startSite();
+		await fetch(`${site.url}/`); // a page that queries the database, as a visitor would
+		site.signal('SIGTERM');
+		// not a timing goal: only how long to wait before concluding the process would not end by itself
+		const ended = await Promise.race([site.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000))]);
+		if (!ended) site.signal('SIGKILL');
+		await site.exited;
+		const state = await databaseState(site.dataDir);
+		await site.stop();
+		expect(ended).toBe(true);
+		expect(state).toBe(DB_SHUTDOWNED);
+	}, 120_000);
+});

@@ -12,6 +12,10 @@ export interface SiteServer {
 	dataDir: string;
 	/** Everything the server printed, for assertions and for failure messages. */
 	output(): string;
+	/** Sends the server process a signal (stop() sends SIGTERM and waits). */
+	signal(signal: NodeJS.Signals): void;
+	/** Resolves when the server process has exited. */
+	exited: Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -63,6 +67,8 @@ export async function startSite(env: Record<string, string> = {}): Promise<SiteS
 		url,
 		dataDir,
 		output: () => output,
+		signal: (signal) => void child.kill(signal),
+		exited,
 		async stop() {
 			child.kill('SIGTERM');
 			await exited;

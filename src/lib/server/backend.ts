@@ -42,6 +42,10 @@ async function connect(): Promise<SupabaseEndpoint> {
 	}
 	const started = Date.now();
 	const embedded = await startEmbeddedBackend({ dataDir, databaseUrl, supabaseDir, siteUrl: siteOrigin });
+	// adapter-node emits this once its HTTP server has closed (SIGTERM, SIGINT). Shut the database down cleanly then:
+	// PGlite writes a checkpoint instead of leaving recovery to the next start, and its timers stop, which otherwise
+	// kept the process alive after the server had closed (the site did not stop on SIGTERM).
+	process.once('sveltekit:shutdown', () => void embedded.close());
 	// Benchmark data must never pass for the real map: refuse it unless ALLOW_SYNTHETIC_DATA says otherwise.
 	await refuseSyntheticListings(embedded.db, { allow: allowSyntheticData }).catch(async (error: unknown) => {
 		await embedded.close();
