@@ -60,6 +60,16 @@ async function signIn(user: { email: string; password: string }): Promise<{ cont
 	return { context, page, errors };
 }
 
+/** The district admin in two browser contexts, both on `url`: one edits while the other still shows the old version. */
+async function twoAdminTabs(url: string) {
+	const tabs = [await signIn(accounts.admin), await signIn(accounts.admin)] as const;
+	for (const tab of tabs) {
+		await tab.page.goto(url);
+		await hydrated(tab.page);
+	}
+	return tabs;
+}
+
 /** Creates an account on the accounts page and returns its one-time temporary password. */
 async function createAccount(page: Page, email: string, role: string): Promise<string> {
 	await page.goto(`${site.url}/manage/accounts`);
@@ -175,13 +185,8 @@ describe('editing listings at /manage (issue #5)', () => {
 	});
 
 	test('history shows each step; a conflicting save keeps the input; a revert restores the old values', async () => {
-		const admin = await signIn(accounts.admin);
-		const other = await signIn(accounts.admin);
 		const editUrl = `${site.url}/manage/listings/${listingId}`;
-		await admin.page.goto(editUrl);
-		await other.page.goto(editUrl);
-		await hydrated(admin.page);
-		await hydrated(other.page);
+		const [admin, other] = await twoAdminTabs(editUrl);
 
 		// The admin changes the English name and publishes it (a change to a published listing, applied at once).
 		await admin.page.getByLabel('名称（英文）').fill('Renamed Jewellery');
@@ -240,13 +245,7 @@ describe('editing listings at /manage (issue #5)', () => {
 	});
 
 	test('a workflow step on a version someone else has changed is refused, and the page says why (in English too)', async () => {
-		const admin = await signIn(accounts.admin);
-		const other = await signIn(accounts.admin);
-		const editUrl = `${site.url}/manage/listings/${listingId}?lang=en`;
-		await admin.page.goto(editUrl);
-		await other.page.goto(editUrl);
-		await hydrated(admin.page);
-		await hydrated(other.page);
+		const [admin, other] = await twoAdminTabs(`${site.url}/manage/listings/${listingId}?lang=en`);
 		await admin.page.getByLabel('Name (English)').fill('Renamed Once More');
 		await admin.page.getByRole('button', { name: 'Publish' }).click();
 		await admin.page.waitForURL(/notice=published/);
