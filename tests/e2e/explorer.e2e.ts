@@ -104,6 +104,29 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a filter change reloads only the listings: the map keeps its style and places', async () => {
+		const { page } = await open('/');
+		// A new style object makes MapLibre diff the whole style, each source's GeoJSON included.
+		await page.evaluate(() => {
+			const map = window.__sfmMap;
+			const calls: string[] = [];
+			(window as unknown as { __calls: string[] }).__calls = calls;
+			const setStyle = map.setStyle.bind(map);
+			map.setStyle = (...args: Parameters<typeof setStyle>) => (calls.push('setStyle'), setStyle(...args));
+			const places = map.getSource('places') as GeoJSONSource;
+			const setData = places.setData.bind(places);
+			places.setData = (data) => (calls.push('places.setData'), setData(data));
+		});
+		await page.getByRole('button', { name: /黄金珠宝/ }).click();
+		await page.waitForURL(/sectors=jewellery/);
+		await page.getByRole('searchbox').fill('水贝');
+		await page.waitForURL(/q=/);
+		await waitForMapIdle(page);
+		expect(await page.evaluate(async () => ((await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection).features.length)).toBeGreaterThan(0);
+		expect(await page.evaluate(() => (window as unknown as { __calls: string[] }).__calls)).toEqual([]);
+		await page.close();
+	});
+
 	test.each(['shuibei', 'sb', '水贝'])('searching %s finds the Shuibei cluster', async (q) => {
 		const { page } = await open('/');
 		await page.getByRole('searchbox').fill(q);
