@@ -283,7 +283,7 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 		// Hover and selection: zoom into the densest cluster so single points show, pick the point nearest the centre.
 		await page.evaluate(() => {
 			const map = window.__sfmMap;
-			const clusters = map.queryRenderedFeatures({ layers: ['listings-clusters'] });
+			const clusters = map.queryRenderedFeatures({ layers: [`${window.__bench.shownListings()}-clusters`] });
 			clusters.sort((a, b) => Number(b.properties.point_count) - Number(a.properties.point_count));
 			if (clusters[0]) map.jumpTo({ center: clusters[0].geometry.coordinates, zoom: 15.5 });
 		});
@@ -295,13 +295,14 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 			const centre = { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 };
 			let best: { x: number; y: number } | null = null;
 			let bestDistance = Infinity;
-			for (const feature of map.queryRenderedFeatures({ layers: ['listings-points'] })) {
+			const points = `${window.__bench.shownListings()}-points`;
+			for (const feature of map.queryRenderedFeatures({ layers: [points] })) {
 				const p = map.project(feature.geometry.coordinates);
 				const d = (p.x - centre.x) ** 2 + (p.y - centre.y) ** 2;
 				if (d < bestDistance) [best, bestDistance] = [p, d];
 			}
 			if (!best) return null;
-			const hit = map.queryRenderedFeatures([best.x, best.y], { layers: ['listings-points'] })[0];
+			const hit = map.queryRenderedFeatures([best.x, best.y], { layers: [points] })[0];
 			return hit ? { x: rect.left + best.x, y: rect.top + best.y, id: (hit.id ?? hit.properties.id) as string } : null;
 		});
 		if (!target) throw new Error(`${kind}: no single listing point on screen at zoom 15.5`);
@@ -319,7 +320,7 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 					t0 = await eventAfter(page, 'clicks', before);
 					// the page loads the listing, opens its panel and flies there: wait for all of it
 					await page
-						.waitForFunction((id) => window.__sfmMap.getFeatureState({ source: 'listings', id }).selected === true && !!document.querySelector('.panel-slot'), target.id, { polling: 100, timeout: 30_000 })
+						.waitForFunction((id) => window.__sfmMap.getFeatureState({ source: window.__bench.shownListings(), id }).selected === true && !!document.querySelector('.panel-slot'), target.id, { polling: 100, timeout: 30_000 })
 						.catch(() => undefined);
 				}
 			} else {
@@ -338,7 +339,7 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 					const to = Number.isFinite(end) ? end : performance.now();
 					const task = b.longTasks.filter((t) => t.start < to && t.start + t.duration > t0).reduce((m, t) => Math.max(m, t.duration), 0);
 					const reloads = Math.max(b.listingsLoading.filter((t) => t >= t0).length, b.setDataCalls.filter((c) => c.t >= t0).length);
-					const ok = window.__sfmMap.getFeatureState({ source: 'listings', id }).hasOwnProperty(state);
+					const ok = window.__sfmMap.getFeatureState({ source: b.shownListings(), id }).hasOwnProperty(state);
 					return { task, reloads, ok, t0, end };
 				},
 				[t0, end, target.id, state] as const

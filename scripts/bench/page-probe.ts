@@ -9,11 +9,13 @@ export interface Probe {
 	idles: { t: number; loaded: boolean }[];
 	/** First idle with the listings source (and so every source) loaded: "navigation → map idle". */
 	firstIdle: number;
-	/** 'dataloading' / 'data' (metadata) events of the listings source (not its tiles): one per (re)load of its GeoJSON. */
+	/** 'dataloading' / 'data' (metadata) events of a listings source (not its tiles): one per (re)load of its GeoJSON. */
 	listingsLoading: number[];
 	listingsData: number[];
+	/** The explorer showing its other listings source (it has two that take turns): visibility changes. */
+	listingsSwaps: number[];
 	lastRender: number;
-	/** Calls of the listings source's setData (by the page, after addSource): time and argument (URL). */
+	/** Calls of a listings source's setData (by the page, after addSource): time and argument (URL). */
 	setDataCalls: { t: number; data: string }[];
 	/** Diagnostics: style changes the page makes (setData on any source, setPaintProperty, setLayoutProperty, setFilter). */
 	styleCalls: { t: number; call: string; stack?: string }[];
@@ -22,8 +24,13 @@ export interface Probe {
 	mousemoves: number[];
 	/** Mutations of the list + counter (#results). */
 	resultsMutations: number[];
-	/** Resolves with the first idle after the listings source reloaded (a reload that started after t0). */
+	/**
+	 * Resolves with the first idle after the listings on screen changed after t0: a reload of a listings source,
+	 * or the explorer swapping to the other one.
+	 */
 	listingsIdleAfter(t0: number, timeoutMs: number): Promise<number>;
+	/** The listings source on screen: 'listings' on the bare page, either of the explorer's two. */
+	shownListings(): string;
 	/** Resolves when the map is loaded, still, and has not rendered for quietMs; with the last idle (or t0). */
 	quiet(t0: number, quietMs: number, timeoutMs: number): Promise<number>;
 }
@@ -36,10 +43,13 @@ export function installProbe(): void {
 		addSource(id: string, spec: unknown): unknown;
 		[method: string]: unknown;
 		isSourceLoaded(id: string): boolean;
+		getLayer(id: string): { visibility?: string } | undefined;
 		loaded(): boolean;
 		isMoving(): boolean;
 	};
 	const now = () => performance.now();
+	// The explorer's listings sources (src/lib/map/layers/ListingsLayer.svelte LISTINGS_SOURCES); the bare page has one.
+	const LISTINGS = ['listings', 'listings-alt'];
 	let map: MapLike | undefined;
 	const probe = {
 		longTasks: [] as { start: number; duration: number }[],
@@ -47,6 +57,7 @@ export function installProbe(): void {
 		firstIdle: Number.NaN,
 		listingsLoading: [] as number[],
 		listingsData: [] as number[],
+		listingsSwaps: [] as number[],
 		lastRender: 0,
 		setDataCalls: [] as { t: number; data: string }[],
 		styleCalls: [] as { t: number; call: string; stack?: string }[],
@@ -60,9 +71,10 @@ export function installProbe(): void {
 				const check = () => {
 					const loads = probe.listingsLoading.filter((t) => t >= t0).length;
 					const datas = probe.listingsData.filter((t) => t >= t0);
-					if (loads > 0 && datas.length >= loads) {
-						const lastData = datas[datas.length - 1]!;
-						const idle = probe.idles.find((i) => i.t >= lastData && i.loaded);
+					const swaps = probe.listingsSwaps.filter((t) => t >= t0);
+					if ((loads > 0 || swaps.length > 0) && datas.length >= loads) {
+						const lastChange = Math.max(t0, ...datas, ...swaps);
+						const idle = probe.idles.find((i) => i.t >= lastChange && i.loaded);
 						if (idle) return resolve(idle.t);
 					}
 					if (now() > deadline) return resolve(Number.NaN);
@@ -70,6 +82,13 @@ export function installProbe(): void {
 				};
 				check();
 			});
+		},
+		shownListings(): string {
+			const shown = LISTINGS.filter((id) => {
+				const layer = map?.getLayer(`${id}-points`);
+				return !!layer && layer.visibility !== 'none';
+			});
+			return shown[0] ?? 'listings';
 		},
 		quiet(t0: number, quietMs: number, timeoutMs: number): Promise<number> {
 			const deadline = now() + timeoutMs;
@@ -97,22 +116,25 @@ export function installProbe(): void {
 	const attach = (m: MapLike) => {
 		m.on('idle', () => {
 			const t = now();
-			const loaded = !!m.getSource('listings') && m.isSourceLoaded('listings');
+			const sources = LISTINGS.filter((id) => m.getSource(id));
+			const loaded = sources.length > 0 && sources.every((id) => m.isSourceLoaded(id));
 			probe.idles.push({ t, loaded });
 			if (loaded && Number.isNaN(probe.firstIdle)) probe.firstIdle = t;
 		});
 		m.on('dataloading', (e) => {
-			if (e.sourceId === 'listings' && !e.tile) probe.listingsLoading.push(now());
+			if (LISTINGS.includes(e.sourceId ?? '') && !e.tile) probe.listingsLoading.push(now());
 		});
 		m.on('data', (e) => {
-			if (e.sourceId === 'listings' && e.sourceDataType === 'metadata') probe.listingsData.push(now());
+			if (LISTINGS.includes(e.sourceId ?? '') && e.sourceDataType === 'metadata') probe.listingsData.push(now());
 		});
 		m.on('render', () => (probe.lastRender = now()));
 		const stack = () => (new Error().stack ?? '').split('\n').slice(3, 9).map((l) => l.trim().replace(/\(?https?:\/\/[^/]+/, '(')).join(' < ');
 		for (const method of ['setPaintProperty', 'setLayoutProperty', 'setFilter']) {
 			const original = (m[method] as (...args: unknown[]) => unknown).bind(m);
 			m[method] = (...args: unknown[]) => {
-				probe.styleCalls.push({ t: now(), call: `${method}(${args.slice(0, 2).map(String).join(', ')})` });
+				const t = now();
+				probe.styleCalls.push({ t, call: `${method}(${args.slice(0, 2).map(String).join(', ')})` });
+				if (method === 'setLayoutProperty' && args[1] === 'visibility' && LISTINGS.some((id) => args[0] === `${id}-points`)) probe.listingsSwaps.push(t);
 				return original(...args);
 			};
 		}
@@ -125,7 +147,7 @@ export function installProbe(): void {
 				source.setData = (data) => {
 					const t = now();
 					const arg = typeof data === 'string' ? data : '(object)';
-					if (id === 'listings') probe.setDataCalls.push({ t, data: arg });
+					if (LISTINGS.includes(id)) probe.setDataCalls.push({ t, data: arg });
 					probe.styleCalls.push({ t, call: `${id}.setData(${arg.replace(/^.*\/rpc\//, '')})`, stack: stack() });
 					return setData(data);
 				};

@@ -1,4 +1,5 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 declare global {
@@ -39,11 +40,33 @@ export function collectErrors(page: Page): string[] {
 	return errors;
 }
 
-/** Waits until the map has drawn everything it was asked to (MapLibre's `idle`). */
+/**
+ * Waits until the map has drawn everything it was asked to (MapLibre's `idle`), including listings still loading
+ * into the hidden one of the explorer's two listings sources (aria-busy on the map; MapLibre counts a source no
+ * visible layer uses as loaded).
+ */
 export async function waitForMapIdle(page: Page): Promise<void> {
-	await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
+	await page.locator('[data-testid="map"][data-ready="true"]:not([aria-busy="true"])').waitFor({ timeout: 60_000 });
 	await page.waitForFunction(() => {
 		const map = window.__sfmMap as MapLibreMap | undefined;
 		return !!map && map.loaded() && map.areTilesLoaded();
 	});
+}
+
+/** The explorer's listings source on screen: its two sources take turns (src/lib/map/layers/ListingsLayer.svelte). */
+export async function shownListingsSource(page: Page): Promise<string> {
+	const shown = await page.evaluate(() =>
+		['listings', 'listings-alt'].filter((source) => {
+			const layer = window.__sfmMap.getLayer(`${source}-points`);
+			return !!layer && layer.visibility !== 'none';
+		})
+	);
+	if (shown.length !== 1) throw new Error(`expected one listings source on screen, found ${JSON.stringify(shown)}`);
+	return shown[0]!;
+}
+
+/** What the explorer's listings source on screen holds. */
+export async function shownListings(page: Page): Promise<FeatureCollection> {
+	const source = await shownListingsSource(page);
+	return page.evaluate(async (source) => (await (window.__sfmMap.getSource(source) as GeoJSONSource).getData()) as FeatureCollection, source);
 }

@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { FeatureCollection, Point } from 'geojson';
+import type { Point } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type SiteServer } from '../support/site-server.ts';
-import { collectErrors, launchBrowser, waitForMapIdle } from './browser.ts';
+import { collectErrors, launchBrowser, shownListings, waitForMapIdle } from './browser.ts';
 
 let site: SiteServer;
 let browser: Browser;
@@ -29,7 +29,7 @@ async function open(path: string, viewport = { width: 1280, height: 800 }): Prom
 /** What the map's listings source holds, what the list shows and what the counter says. */
 async function mapListAndCount(page: Page) {
 	await waitForMapIdle(page);
-	const mapFeatures = await page.evaluate(async () => ((await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection).features.length);
+	const mapFeatures = (await shownListings(page)).features.length;
 	const counter = await page.getByTestId('listing-count').textContent();
 	const unlocatedNote = page.locator('text=/没有已知位置，未在地图上显示|have no known location/');
 	const unlocatedText = (await unlocatedNote.count()) > 0 ? ((await unlocatedNote.first().textContent()) ?? '') : '';
@@ -87,9 +87,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		expect(events.mapFeatures).toBe(events.total - events.unlocated);
 		// the map draws exactly the listed jewellery events that have a location (the whole list fits on one page)
 		expect(events.total).toBeLessThanOrEqual(50);
-		const onMap = await page.evaluate(async () =>
-			((await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection).features.map((f) => ({ kind: f.properties!.kind as string, slug: f.properties!.slug as string }))
-		);
+		const onMap = (await shownListings(page)).features.map((f) => ({ kind: f.properties!.kind as string, slug: f.properties!.slug as string }));
 		const listed = await page.getByTestId('listing-list').locator('li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slug')));
 		for (const feature of onMap) {
 			expect(feature.kind).toBe('event');
@@ -101,6 +99,33 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const thisMonth = await mapListAndCount(page);
 		expect(thisMonth.mapFeatures).toBe(thisMonth.total - thisMonth.unlocated);
 		expect(thisMonth.total).toBeLessThanOrEqual(events.total);
+		await page.close();
+	});
+
+	test('going back to the filter before shows its listings again without loading them again', async () => {
+		const { page } = await open('/');
+		const all = await mapListAndCount(page);
+		const fetched: string[] = [];
+		page.context().on('request', (request) => {
+			if (request.url().includes('/rpc/map_features')) fetched.push(request.url());
+		});
+		const jewelleryButton = page.getByRole('button', { name: /黄金珠宝/ });
+
+		await jewelleryButton.click();
+		await page.waitForURL(/sectors=jewellery/);
+		const jewellery = await mapListAndCount(page);
+		expect(jewellery.mapFeatures).toBe(jewellery.total - jewellery.unlocated);
+		expect(jewellery.mapFeatures).toBeLessThan(all.mapFeatures);
+		expect(fetched).toHaveLength(1);
+		expect(fetched[0]).toContain('jewellery');
+
+		// off and on again: each time the map shows the set it held before, from the source that still holds it
+		for (const [expected, pattern] of [[all, /^(?!.*sectors=)/], [jewellery, /sectors=jewellery/]] as const) {
+			await jewelleryButton.click();
+			await page.waitForURL(pattern);
+			expect(await mapListAndCount(page)).toEqual(expected);
+		}
+		expect(fetched).toHaveLength(1);
 		await page.close();
 	});
 
@@ -122,7 +147,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.getByRole('searchbox').fill('水贝');
 		await page.waitForURL(/q=/);
 		await waitForMapIdle(page);
-		expect(await page.evaluate(async () => ((await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection).features.length)).toBeGreaterThan(0);
+		expect((await shownListings(page)).features.length).toBeGreaterThan(0);
 		expect(await page.evaluate(() => (window as unknown as { __calls: string[] }).__calls)).toEqual([]);
 		await page.close();
 	});
@@ -182,11 +207,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const at = (p: { x: number; y: number }) => [canvasBox.x + p.x, canvasBox.y + p.y] as const;
 
 		// a listing drawn over a district or town outline, at street zoom where listings are single points
-		const coordinates = await page.evaluate(async () =>
-			((await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection).features.map(
-				(f) => (f.geometry as Point).coordinates as [number, number]
-			)
-		);
+		const coordinates = (await shownListings(page)).features.map((f) => (f.geometry as Point).coordinates as [number, number]);
 		let target: { x: number; y: number; listingId: string; slug: string; placeId: string } | null = null;
 		for (const lngLat of coordinates.slice(0, 30)) {
 			await page.evaluate((center) => window.__sfmMap.jumpTo({ center, zoom: 16 }), lngLat);
