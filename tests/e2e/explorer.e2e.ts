@@ -129,6 +129,32 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('listings that failed to load are asked for again when their filter comes back', async () => {
+		const { page, errors } = await open('/');
+		const all = await mapListAndCount(page);
+		let refused = 0;
+		await page.context().route(/\/rpc\/map_features\?.*jewellery/, (route) => (refused++ === 0 ? route.abort() : route.fallback()));
+		const jewelleryButton = page.getByRole('button', { name: /黄金珠宝/ });
+
+		await jewelleryButton.click();
+		await page.waitForURL(/sectors=jewellery/);
+		await expect.poll(() => refused).toBe(1);
+		await expect.poll(() => errors.some((e) => e.includes('[map] data layer failed'))).toBe(true);
+		// the map says it has not caught up, rather than passing the previous listings off as the filter's
+		expect(await page.getByTestId('map').getAttribute('aria-busy')).toBe('true');
+
+		await jewelleryButton.click();
+		await page.waitForURL(/^(?!.*sectors=)/);
+		expect(await mapListAndCount(page)).toEqual(all);
+		await jewelleryButton.click();
+		await page.waitForURL(/sectors=jewellery/);
+		const jewellery = await mapListAndCount(page);
+		expect(refused).toBe(2);
+		expect(jewellery.mapFeatures).toBe(jewellery.total - jewellery.unlocated);
+		expect(jewellery.mapFeatures).toBeLessThan(all.mapFeatures);
+		await page.close();
+	});
+
 	test('a filter change reloads only the listings: the map keeps its style and places', async () => {
 		const { page } = await open('/');
 		// A new style object makes MapLibre diff the whole style, each source's GeoJSON included.
