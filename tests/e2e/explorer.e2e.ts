@@ -129,6 +129,30 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('while the map loads the listings of new filters, it says so; the notice goes once they are shown', async () => {
+		const { page } = await open('/');
+		let release = () => undefined as void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.context().route(/\/rpc\/map_features\?.*jewellery/, async (route) => {
+			await held;
+			await route.fallback();
+		});
+		const updating = page.getByTestId('map-updating');
+		expect(await updating.count()).toBe(0);
+
+		await page.getByRole('button', { name: /黄金珠宝/ }).click();
+		await page.waitForURL(/sectors=jewellery/);
+		await updating.waitFor();
+		expect(await updating.textContent()).toBe('正在加载地图上的条目…');
+		expect(await page.getByTestId('map').getAttribute('aria-busy')).toBe('true');
+
+		release();
+		await updating.waitFor({ state: 'detached' });
+		const jewellery = await mapListAndCount(page);
+		expect(jewellery.mapFeatures).toBe(jewellery.total - jewellery.unlocated);
+		await page.close();
+	});
+
 	test('listings that failed to load are asked for again when their filter comes back', async () => {
 		const { page, errors } = await open('/');
 		const all = await mapListAndCount(page);
@@ -140,12 +164,14 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.waitForURL(/sectors=jewellery/);
 		await expect.poll(() => refused).toBe(1);
 		await expect.poll(() => errors.some((e) => e.includes('[map] data layer failed'))).toBe(true);
-		// the map says it has not caught up, rather than passing the previous listings off as the filter's
-		expect(await page.getByTestId('map').getAttribute('aria-busy')).toBe('true');
+		// the page says the map has not caught up, rather than passing the previous listings off as the filter's
+		await page.getByText('地图上的条目无法加载').waitFor();
+		expect(await page.getByTestId('map-updating').count()).toBe(0);
 
 		await jewelleryButton.click();
 		await page.waitForURL(/^(?!.*sectors=)/);
 		expect(await mapListAndCount(page)).toEqual(all);
+		expect(await page.getByText('地图上的条目无法加载').count()).toBe(0);
 		await jewelleryButton.click();
 		await page.waitForURL(/sectors=jewellery/);
 		const jewellery = await mapListAndCount(page);
