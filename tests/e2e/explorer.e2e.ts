@@ -176,6 +176,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.waitForURL(/sectors=jewellery/);
 		const jewellery = await mapListAndCount(page);
 		expect(refused).toBe(2);
+		expect(await page.getByText('地图上的条目无法加载').count()).toBe(0);
 		expect(jewellery.mapFeatures).toBe(jewellery.total - jewellery.unlocated);
 		expect(jewellery.mapFeatures).toBeLessThan(all.mapFeatures);
 		await page.close();
