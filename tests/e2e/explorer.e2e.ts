@@ -4,7 +4,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type SiteServer } from '../support/site-server.ts';
-import { collectErrors, launchBrowser, shownListings, waitForMapIdle } from './browser.ts';
+import { collectErrors, launchBrowser, shownListings, shownListingsSource, waitForMapIdle } from './browser.ts';
 
 let site: SiteServer;
 let browser: Browser;
@@ -126,6 +126,29 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			expect(await mapListAndCount(page)).toEqual(expected);
 		}
 		expect(fetched).toHaveLength(1);
+		await page.close();
+	});
+
+	test('a selected listing stays highlighted through filter changes that keep it on the map', async () => {
+		const { page } = await open('/?sel=listing:chic-shenzhen');
+		const highlighted = async () => {
+			const source = await shownListingsSource(page);
+			return page.evaluate((source) => {
+				const map = window.__sfmMap;
+				const [feature] = map.querySourceFeatures(source, { filter: ['==', ['get', 'slug'], 'chic-shenzhen'] });
+				return { source, selected: feature ? map.getFeatureState({ source, id: feature.id! }).selected === true : 'not on the map' };
+			}, source);
+		};
+		expect(await highlighted()).toEqual({ source: 'listings', selected: true });
+		const apparel = page.getByRole('button', { name: /^服装/ });
+		await apparel.click();
+		await page.waitForURL(/sectors=apparel/);
+		await waitForMapIdle(page);
+		expect(await highlighted()).toEqual({ source: 'listings-alt', selected: true });
+		await apparel.click();
+		await page.waitForURL((url) => !url.search.includes('sectors='));
+		await waitForMapIdle(page);
+		expect(await highlighted()).toEqual({ source: 'listings', selected: true });
 		await page.close();
 	});
 
