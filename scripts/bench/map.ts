@@ -73,6 +73,8 @@ const JS_BUDGET_BYTES = 80_000;
 
 const log = (message: string) => console.error(`[bench:map] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The bare page's MapLibre (addBarePage puts it next to the page). */
+const BARE_MAPLIBRE = '/bench-bare/maplibre-gl.mjs';
 const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 // ---- the site: a private copy of build/ on a fresh PostgreSQL database -------------------------------------------
@@ -185,6 +187,8 @@ interface PageRun {
 	toggleOnTask: number;
 	toggleOff: number;
 	toggleOffTask: number;
+	/** one repaint of the hover/selection view with nothing changed: the cost of a frame, for reference */
+	repaintTask: number;
 	hoverTask: number;
 	hoverReloads: number;
 	hoverOk: boolean;
@@ -201,6 +205,9 @@ interface PageRun {
 	fcp: number;
 	maplibreStart: number;
 	documentEnd: number;
+	/** navigation → the page created its map; → MapLibre's worker had the first listings (their 'metadata' event) */
+	mapCreated: number;
+	firstListingsData: number;
 	listingsUrls: string[];
 }
 
@@ -307,6 +314,17 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 		});
 		if (!target) throw new Error(`${kind}: no single listing point on screen at zoom 15.5`);
 
+		// Reference for the highlight figures: one repaint of the same view with nothing changed, i.e. what drawing a
+		// frame costs here (software WebGL), whoever asks for it.
+		const repaintStart = await page.evaluate(() => {
+			const t = performance.now();
+			window.__sfmMap.triggerRepaint();
+			return t;
+		});
+		const repaintEnd = await page.evaluate(([t0]) => window.__bench.quiet(t0, 500, 60_000), [repaintStart] as const);
+		await sleep(300); // let the long-task observer deliver
+		const repaintTask = longestTask(await page.evaluate(() => window.__bench.longTasks), repaintStart, Number.isFinite(repaintEnd) ? repaintEnd : Infinity);
+
 		const highlight = async (state: 'hover' | 'selected'): Promise<{ task: number; reloads: number; ok: boolean; t0: number; end: number }> => {
 			let t0: number;
 			const started = Date.now();
@@ -354,6 +372,8 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 			longTasks: window.__bench.longTasks,
 			fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
 			documentEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? Number.NaN,
+			mapCreated: window.__bench.mapCreated,
+			firstListingsData: window.__bench.firstListingsData,
 			resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime }))
 		}));
 		if (process.env.BENCH_MAP_DEBUG) {
@@ -372,7 +392,10 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 			log(`${kind} debug: nav ${Math.round(nav)} on ${Math.round(onStart)}→${Math.round(onEnd)} off ${Math.round(offStart)}→${Math.round(offEnd)}\n  ${JSON.stringify(dump, null, 1)}`);
 		}
 		const maplibreStart = Math.min(
-			...probe.resources.filter((r) => ctx.maplibreChunks.has(new URL(r.name).pathname) && !r.name.includes('worker')).map((r) => r.start)
+			...probe.resources
+				.map((r) => ({ path: new URL(r.name).pathname, start: r.start }))
+				.filter((r) => (ctx.maplibreChunks.has(r.path) || r.path === BARE_MAPLIBRE) && !r.path.includes('worker'))
+				.map((r) => r.start)
 		);
 		return {
 			nav,
@@ -385,6 +408,7 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 			toggleOnFetches,
 			toggleOffFetches,
 			navSetData,
+			repaintTask,
 			hoverTask: hover.task,
 			hoverReloads: hover.reloads,
 			hoverOk: hover.ok,
@@ -394,6 +418,8 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 			fcp: probe.fcp,
 			maplibreStart,
 			documentEnd: probe.documentEnd,
+			mapCreated: probe.mapCreated,
+			firstListingsData: probe.firstListingsData,
 			listingsUrls: fetches.map((f) => f.url)
 		};
 	} finally {
@@ -591,6 +617,7 @@ function report(results: SizeResult[], js: JsBudget, real: number, notes: string
 			budgets.push({ name: `${size}: longest task (${label.split(' →')[0]}) ≤ ${TOGGLE_TASK_MS} ms`, measured: ms(taskOurs), pass: taskPass });
 		}
 
+		row([size, 'one repaint of the hover/selection view, nothing changed (reference: what any frame costs here): longest task', ms(med(r.bare, (x) => x.repaintTask)), ms(med(r.explorer, (x) => x.repaintTask)), '', '(no budget)', '']);
 		for (const [label, task, reloads, ok] of [
 			['hover highlight (feature-state)', (x: PageRun) => x.hoverTask, (x: PageRun) => x.hoverReloads, (x: PageRun) => x.hoverOk],
 			['selection highlight (bare: feature-state; explorer: click → panel + fly-to)', (x: PageRun) => x.selectTask, (x: PageRun) => x.selectReloads, (x: PageRun) => x.selectOk]
@@ -655,6 +682,19 @@ function report(results: SizeResult[], js: JsBudget, real: number, notes: string
 		detail.push(`| ${size} | both pages loaded the same map_features URLs | ${r.sameUrls ? 'yes' : '**no**'} |`);
 	}
 
+	// Where navigation time goes, for both pages: the explorer paints its server-rendered shell first and starts
+	// MapLibre after it (issue #4), the bare page starts MapLibre at once.
+	const steps: string[] = ['| listings | navigation, step by step (medians, from navigation start) | bare | explorer |', '|---:|---|---:|---:|'];
+	for (const r of results) {
+		const size = k(r.size);
+		const step = (label: string, pick: (x: PageRun) => number) => steps.push(`| ${size} | ${label} | ${ms(med(r.bare, pick))} | ${ms(med(r.explorer, pick))} |`);
+		step('first contentful paint (the bare page paints no content)', (x) => x.fcp);
+		step('MapLibre requested', (x) => x.maplibreStart);
+		step('map created', (x) => x.mapCreated);
+		step("listings in MapLibre's worker (fetched, parsed, clustered)", (x) => x.firstListingsData);
+		step('map idle with all layers', (x) => x.nav);
+	}
+
 	const sizes = results.map((r) => `${k(r.size)} (${r.features} located listings: synthetic + ${real} real)`).join(', ');
 	const markdown = [
 		`Headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, software WebGL (SwiftShader), offline basemap; ${sizes}. ` +
@@ -669,6 +709,8 @@ function report(results: SizeResult[], js: JsBudget, real: number, notes: string
 		...rows,
 		'',
 		...detail,
+		'',
+		...steps,
 		...(notes.length ? ['', ...notes.map((n) => `Note: ${n}`)] : [])
 	].join('\n');
 	return { title: 'Map explorer vs bare MapLibre (issue #4)', markdown, budgets };

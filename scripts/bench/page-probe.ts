@@ -9,6 +9,9 @@ export interface Probe {
 	idles: { t: number; loaded: boolean }[];
 	/** First idle with the listings source (and so every source) loaded: "navigation → map idle". */
 	firstIdle: number;
+	/** When the page exposed its map (right after creating it), and when the worker first had the 'listings' data. */
+	mapCreated: number;
+	firstListingsData: number;
 	/** 'dataloading' / 'data' (metadata) events of a listings source (not its tiles): one per (re)load of its GeoJSON. */
 	listingsLoading: number[];
 	listingsData: number[];
@@ -55,6 +58,8 @@ export function installProbe(): void {
 		longTasks: [] as { start: number; duration: number }[],
 		idles: [] as { t: number; loaded: boolean }[],
 		firstIdle: Number.NaN,
+		mapCreated: Number.NaN,
+		firstListingsData: Number.NaN,
 		listingsLoading: [] as number[],
 		listingsData: [] as number[],
 		listingsSwaps: [] as number[],
@@ -125,7 +130,9 @@ export function installProbe(): void {
 			if (LISTINGS.includes(e.sourceId ?? '') && !e.tile) probe.listingsLoading.push(now());
 		});
 		m.on('data', (e) => {
-			if (LISTINGS.includes(e.sourceId ?? '') && e.sourceDataType === 'metadata') probe.listingsData.push(now());
+			if (!LISTINGS.includes(e.sourceId ?? '') || e.sourceDataType !== 'metadata') return;
+			probe.listingsData.push(now());
+			if (e.sourceId === 'listings' && Number.isNaN(probe.firstListingsData)) probe.firstListingsData = now();
 		});
 		m.on('render', () => (probe.lastRender = now()));
 		const stack = () => (new Error().stack ?? '').split('\n').slice(3, 9).map((l) => l.trim().replace(/\(?https?:\/\/[^/]+/, '(')).join(' < ');
@@ -161,6 +168,7 @@ export function installProbe(): void {
 		set(value: MapLike) {
 			if (map === value) return;
 			map = value;
+			probe.mapCreated = now();
 			attach(value);
 		}
 	});
