@@ -15,6 +15,38 @@ export function sectorColour(sectors: Sector[]): ExpressionSpecification {
 export const nameField = (lang: Lang): ExpressionSpecification =>
 	lang === 'zh' ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en']] : ['coalesce', ['get', 'name_en'], ['get', 'name_zh']];
 
+/**
+ * `text` without a trailing part in brackets opened by `open`: kept whole unless it ends with the closing bracket
+ * and has text before the opening one.
+ */
+function withoutTrailingBrackets(text: ExpressionSpecification, open: '（' | ' ('): ExpressionSpecification {
+	const close = open === '（' ? '）' : ')';
+	return [
+		'let',
+		'text',
+		text,
+		[
+			'let',
+			'at',
+			['index-of', open, ['var', 'text']],
+			[
+				'case',
+				['all', ['>', ['var', 'at'], 0], ['==', ['slice', ['var', 'text'], ['-', ['length', ['var', 'text']], 1]], close]],
+				['slice', ['var', 'text'], 0, ['var', 'at']],
+				['var', 'text']
+			]
+		]
+	];
+}
+
+/**
+ * A place's name on the map: its name in the current language without the explanation in brackets at its end
+ * (横岗眼镜城 for 横岗眼镜城（…）, "Henggang Glasses City" for "Henggang Glasses City (eyewear district on …)"). The
+ * full names crowd the map, on phones above all, and every Chinese character of a label is drawn on the device;
+ * the panel, the list and the place's page show the full name.
+ */
+export const placeLabelName = (lang: Lang): ExpressionSpecification => withoutTrailingBrackets(withoutTrailingBrackets(nameField(lang), '（'), ' (');
+
 /** Fonts to ask a glyph server for; ignored by styles without `glyphs` (local fonts are used then). */
 export const LABEL_FONT = ['Noto Sans Regular'];
 
@@ -60,9 +92,9 @@ export const placeLabelLayout = (lang: Lang) => ({
 	'text-field': [
 		'step',
 		['zoom'],
-		['case', ['==', ['get', 'kind'], 'consumption_district'], nameField(lang), ''],
+		['case', ['==', ['get', 'kind'], 'consumption_district'], placeLabelName(lang), ''],
 		TOWN_LABELS_FROM_ZOOM,
-		nameField(lang)
+		placeLabelName(lang)
 	] as ExpressionSpecification,
 	'text-font': LABEL_FONT,
 	'text-size': 12,

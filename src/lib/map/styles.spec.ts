@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { expression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { Lang } from '$lib/i18n';
+import { placeLabelLayout, placeLabelName } from './styles';
+
+// Evaluated by MapLibre's own expression engine (the style spec package MapLibre GL JS is built on).
+function evaluate(spec: unknown, properties: Record<string, unknown>, zoom = 12, propertySpec: StylePropertySpecification | null = null): unknown {
+	const parsed = expression.createExpression(spec, 'text-field', propertySpec);
+	if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
+	return parsed.value.evaluate({ zoom }, { type: 'Point', properties } as never);
+}
+const label = (lang: Lang, properties: Record<string, unknown>) => evaluate(placeLabelName(lang), properties);
+
+describe('place labels on the map', () => {
+	it('leave out the explanation in brackets at the end of a name, in either language', () => {
+		// names as in data/places.geojson
+		expect(label('zh', { name_zh: '观澜红木家具产业带（裕新路）' })).toBe('观澜红木家具产业带');
+		expect(label('en', { name_en: 'Henggang Glasses City (eyewear district on Longgang Avenue, Henggang section)' })).toBe('Henggang Glasses City');
+	});
+
+	it('keep names without a trailing bracketed part whole', () => {
+		expect(label('zh', { name_zh: '后海商业区', name_en: 'Houhai Business Area' })).toBe('后海商业区');
+		expect(label('en', { name_zh: '后海商业区', name_en: 'Houhai Business Area' })).toBe('Houhai Business Area');
+		expect(label('zh', { name_zh: 'A（B）C' })).toBe('A（B）C'); // the bracket is not at the end
+		expect(label('en', { name_en: '(A)' })).toBe('(A)'); // nothing before it
+	});
+
+	it('shorten the other language too when the name is missing in this one', () => {
+		expect(label('zh', { name_en: 'Futian Central Business Area (Futian CBD)' })).toBe('Futian Central Business Area');
+	});
+
+	it('give every real place a non-empty label that starts its full name', () => {
+		const places = JSON.parse(readFileSync('data/places.geojson', 'utf8')) as { features: { properties: Record<string, string> }[] };
+		let shortened = 0;
+		for (const { properties } of places.features) {
+			for (const [lang, name] of [['zh', properties.name_zh], ['en', properties.name_en]] as const) {
+				const text = label(lang, properties) as string;
+				expect(text.length).toBeGreaterThan(0);
+				expect(name!.startsWith(text)).toBe(true);
+				expect(text).not.toMatch(/[)）]$/);
+				if (text !== name) shortened += 1;
+			}
+		}
+		expect(shortened).toBeGreaterThan(0);
+	});
+
+	it('is a valid text-field for MapLibre: districts from the city view, all places from the towns zoom', () => {
+		const textField = placeLabelLayout('zh')['text-field'];
+		// the spec's JSON leaves out `transition` for layout properties (they never transition)
+		const spec = latest.layout_symbol['text-field'] as unknown as StylePropertySpecification;
+		const district = { kind: 'consumption_district', name_zh: '后海商业区' };
+		const town = { kind: 'industry_town', name_zh: '观澜红木家具产业带（裕新路）' };
+		const text = (properties: Record<string, unknown>, zoom: number) => String(evaluate(textField, properties, zoom, spec));
+		expect(text(district, 9)).toBe('后海商业区');
+		expect(text(town, 9)).toBe('');
+		expect(text(town, 12)).toBe('观澜红木家具产业带');
+	});
+});
