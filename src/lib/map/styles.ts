@@ -88,21 +88,18 @@ export const placePointPaint = (sectors: Sector[]) => ({
  */
 export const TOWN_LABELS_FROM_ZOOM = 10.5;
 
-export const placeLabelLayout = (lang: Lang) => ({
-	'text-field': [
-		'step',
-		['zoom'],
-		['case', ['==', ['get', 'kind'], 'consumption_district'], placeLabelName(lang), ''],
-		TOWN_LABELS_FROM_ZOOM,
-		placeLabelName(lang)
-	] as ExpressionSpecification,
-	'text-font': LABEL_FONT,
-	'text-size': 12,
-	'text-max-width': 8,
-	'text-offset': [0, 1.4] as [number, number],
-	'text-anchor': 'top' as const,
-	'text-optional': true
-});
+export const placeLabelLayout = (lang: Lang) => {
+	const name = placeLabelName(lang);
+	return {
+		'text-field': ['step', ['zoom'], ['case', ['==', ['get', 'kind'], 'consumption_district'], name, ''], TOWN_LABELS_FROM_ZOOM, name] as ExpressionSpecification,
+		'text-font': LABEL_FONT,
+		'text-size': 12,
+		'text-max-width': 8,
+		'text-offset': [0, 1.4] as [number, number],
+		'text-anchor': 'top' as const,
+		'text-optional': true
+	};
+};
 
 export const LABEL_PAINT = { 'text-color': '#2b2b2b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 };
 
