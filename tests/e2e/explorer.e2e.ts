@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Point } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
@@ -65,6 +67,30 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			return { background: style.backgroundColor, radius: style.borderTopLeftRadius };
 		});
 		expect(group).toEqual({ background: 'rgb(255, 255, 255)', radius: '4px' });
+		await page.close();
+	});
+
+	test('MapLibre and its stylesheet are requested only after the server-rendered shell and list are painted', async () => {
+		// MapLibre's chunk in the build: the one file with one of its error messages (its name is only a hash)
+		const chunks = join('build', 'client', '_app', 'immutable', 'chunks');
+		const maplibre = [];
+		for (const name of await readdir(chunks)) {
+			if (name.endsWith('.js') && (await readFile(join(chunks, name), 'utf8')).includes('Style is not done loading')) maplibre.push(name);
+		}
+		expect(maplibre).toHaveLength(1);
+
+		const { page } = await open('/');
+		const timing = await page.evaluate((chunk) => {
+			const resources = performance.getEntriesByType('resource');
+			return {
+				firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+				script: resources.find((r) => r.name.endsWith(`/${chunk}`))?.startTime,
+				stylesheet: resources.find((r) => /\/maplibre-gl\.[^/]*\.css$/.test(r.name))?.startTime
+			};
+		}, maplibre[0]!);
+		expect(timing.firstPaint).toBeGreaterThan(0);
+		expect(timing.script).toBeGreaterThanOrEqual(timing.firstPaint!);
+		expect(timing.stylesheet).toBeGreaterThanOrEqual(timing.firstPaint!);
 		await page.close();
 	});
 

@@ -22,12 +22,36 @@ export function loadMapStylesheet(): Promise<void> {
 	return stylesheet;
 }
 
+let firstPaint: Promise<void> | undefined;
+
 /**
- * Loads a map component and MapLibre's stylesheet in parallel; resolves with the component once both are here, so
- * the map never shows unstyled controls.
+ * Resolves once the page has painted its first content (the server-rendered shell and list), so that MapLibre's
+ * download and start-up never compete with it. Resolves at once when that has already happened.
+ */
+export function afterFirstPaint(): Promise<void> {
+	firstPaint ??= new Promise((resolve) => {
+		if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+			// no Paint Timing: a frame has been drawn once the next task after an animation frame runs
+			requestAnimationFrame(() => setTimeout(resolve));
+			return;
+		}
+		const observer = new PerformanceObserver((entries) => {
+			if (!entries.getEntriesByName('first-contentful-paint').length) return;
+			observer.disconnect();
+			resolve();
+		});
+		observer.observe({ type: 'paint', buffered: true });
+	});
+	return firstPaint;
+}
+
+/**
+ * Loads a map component and MapLibre's stylesheet in parallel once the page has painted; resolves with the component
+ * once both are here, so the map never shows unstyled controls.
  * @example loadMapComponent(() => import('./ExplorerMap.svelte'))
  */
 export async function loadMapComponent<T>(load: () => Promise<{ default: T }>): Promise<T> {
+	await afterFirstPaint();
 	const [module] = await Promise.all([load(), loadMapStylesheet()]);
 	return module.default;
 }
