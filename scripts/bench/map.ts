@@ -567,7 +567,7 @@ export async function benchMap(): Promise<BenchSection> {
 					const started = Date.now();
 					const pageRun = await runPage(kind, ctx);
 					result[kind].push(pageRun);
-					log(`${k(size)} run ${run + 1}/${RUNS} ${kind}: nav ${ms(pageRun.nav)}, toggle ${ms(pageRun.toggleOn)}/${ms(pageRun.toggleOff)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+					log(`${k(size)} run ${run + 1}/${RUNS} ${kind}: nav ${ms(pageRun.nav)}, toggle ${ms(pageRun.toggleOn)}/${ms(pageRun.toggleOff)}, FCP ${ms(pageRun.fcp)} → MapLibre requested ${ms(pageRun.maplibreStart)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 				}
 			}
 			const urls = (runs: PageRun[]) => JSON.stringify([...new Set(runs.flatMap((r) => r.listingsUrls))].sort());
