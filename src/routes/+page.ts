@@ -6,6 +6,7 @@ import {
 	listPolicyMeasures,
 	loadAreaStats,
 	loadAreaSummaries,
+	loadCompareStats,
 	type AreaStats,
 	type AreaSummaries,
 	type PolicyMeasure
@@ -27,7 +28,7 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 	// (or why the API refused the area), the compared areas, and the plan's measures.
 	const investors = loadInvestorData(supabase, state, args).catch((error) => {
 		console.error('[explorer] loading the investor data failed:', error);
-		return { clusters: null, areaStats: null, areaProblem: null, compareStats: [], policies: [], investorError: true };
+		return { clusters: null, areaStats: null, areaProblem: null, compareStats: [], compareRefused: [], policies: [], investorError: true };
 	});
 	try {
 		const [loadedSummary, detail] = await Promise.all([
@@ -55,7 +56,7 @@ async function loadInvestorData(
 ) {
 	const area = state.area ? parseAreaKey(state.area) : null;
 	let areaProblem: string | null = null;
-	const [clusters, areaStats, compareStats, policies] = await Promise.all([
+	const [clusters, areaStats, compared, policies] = await Promise.all([
 		state.view === 'clusters' ? loadAreaSummaries(supabase, args) : Promise.resolve(null as AreaSummaries | null),
 		area
 			? loadAreaStats(supabase, area, args, 50).catch((error) => {
@@ -64,8 +65,8 @@ async function loadInvestorData(
 					return null;
 				})
 			: Promise.resolve(null as AreaStats | null),
-		Promise.all((state.compare ?? []).map((key) => loadAreaStats(supabase, parseAreaKey(key)!, args, 0))),
+		loadCompareStats(supabase, state.compare ?? [], args),
 		state.view === 'clusters' || area ? listPolicyMeasures(supabase) : Promise.resolve([] as PolicyMeasure[])
 	]);
-	return { clusters, areaStats, areaProblem: areaProblem as string | null, compareStats, policies, investorError: false };
+	return { clusters, areaStats, areaProblem: areaProblem as string | null, compareStats: compared.stats, compareRefused: compared.refused, policies, investorError: false };
 }

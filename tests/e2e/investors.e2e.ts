@@ -93,6 +93,33 @@ describe('investors (issue #6)', () => {
 		await fresh.close();
 	});
 
+	test('a comparison link naming an area that does not exist still compares the others and says which was left out', async () => {
+		const { page, errors, close } = await open('/?view=clusters&lang=en&compare=shuibei-buxin-jewellery-cluster,no-such-place,dalang-fashion-street');
+		const shown = await comparison(page);
+		expect(shown.headings).toHaveLength(3); // the measure column and the two areas found
+		expect(shown.headings.slice(1).join(' | ')).toMatch(/^Shuibei.* \| Dalang Fashion Street/);
+		expect(await page.getByTestId('compare-refused').textContent()).toMatch(/left out of the comparison: no-such-place$/);
+		expect(await page.getByTestId('cluster-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(20);
+
+		// the next change of the comparison drops the missing area from the link, and the notice goes
+		await page.getByRole('button', { name: /Remove Dalang Fashion Street/ }).click();
+		await page.waitForURL((url) => url.searchParams.get('compare') === 'shuibei-buxin-jewellery-cluster');
+		await page.getByTestId('compare-refused').waitFor({ state: 'detached' });
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	test('when the cluster statistics cannot be loaded, the cluster view says so instead of showing an empty table', async () => {
+		const { page, close } = await open('/?lang=en');
+		// the data service stops answering this one call (the cluster view's); the rest of the page keeps working
+		await page.route(/\/rest\/v1\/rpc\/area_summaries/, (route) => route.abort('connectionrefused'));
+		await page.getByTestId('view-clusters').click();
+		await page.waitForURL(/view=clusters/);
+		expect(await page.getByTestId('clusters-failed').textContent()).toBe('The cluster statistics cannot be loaded right now; please try again shortly.');
+		expect(await page.getByTestId('cluster-view').count()).toBe(0);
+		await close();
+	});
+
 	test('drawing a polygon gives the statistics of what lies inside; the area is in the URL', async () => {
 		const { page, errors, close } = await open('/#map=13.00/22.5777/114.1286');
 		await page.getByText('任意区域统计').click();

@@ -1,7 +1,7 @@
 // Typed wrappers over the investor API functions (supabase/migrations/20260109000000_create_investor_functions.sql):
 // the cluster view's per-area counts, any area's statistics, the plan's support measures and export pages.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { AreaSpec } from '$lib/state/explorer-url';
+import { parseAreaKey, type AreaSpec } from '$lib/state/explorer-url';
 import { ApiError } from './catalogue';
 import type { ExplorerFilterArgs } from './explorer';
 import type { Figure, ListingDetail, ListingKind, PlaceKind, SectorCode } from './types';
@@ -132,6 +132,27 @@ export async function loadAreaStats(client: SupabaseClient, area: AreaSpec, args
 		throw new ApiError('area_stats', error);
 	}
 	return data as AreaStats;
+}
+
+/**
+ * Statistics of the compared areas (area keys from the URL), in their order. An area the API refuses (a place that no
+ * longer exists, say, in an old link) is left out and named in `refused`, so the others are still compared.
+ * @throws ApiError when the API fails for another reason
+ */
+export async function loadCompareStats(client: SupabaseClient, keys: readonly string[], args: ExplorerFilterArgs): Promise<{ stats: AreaStats[]; refused: string[] }> {
+	const results = await Promise.all(
+		keys.map(async (key) => {
+			const area = parseAreaKey(key);
+			if (!area) return { key, stats: null };
+			try {
+				return { key, stats: await loadAreaStats(client, area, args, 0) };
+			} catch (error) {
+				if (error instanceof AreaRefused) return { key, stats: null };
+				throw error;
+			}
+		})
+	);
+	return { stats: results.flatMap((r) => (r.stats ? [r.stats] : [])), refused: results.filter((r) => !r.stats).map((r) => r.key) };
 }
 
 /** The plan's support measures. */
