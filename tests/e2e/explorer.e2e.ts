@@ -128,6 +128,27 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a custom date window that ends before it starts is not applied, and says why; correcting it applies it', async () => {
+		// the start date comes with the page (server-rendered fields, then hydrated), the end date is typed
+		const { page, errors } = await open('/?lang=en&kinds=event&from=2026-06-30');
+		const from = page.getByLabel('From', { exact: true });
+		const to = page.getByLabel('To', { exact: true });
+		expect(await from.inputValue()).toBe('2026-06-30');
+		await to.fill('2026-06-01');
+		expect(await page.getByTestId('dates-problem').textContent()).toBe('The start date cannot be after the end date.');
+		expect(await to.getAttribute('aria-invalid')).toBe('true');
+		expect(new URL(page.url()).searchParams.get('to')).toBeNull(); // not applied
+		expect(await to.inputValue()).toBe('2026-06-01'); // nor lost
+
+		await from.fill('2026-05-01');
+		await page.waitForURL((url) => url.searchParams.get('from') === '2026-05-01' && url.searchParams.get('to') === '2026-06-01');
+		expect(await page.getByTestId('dates-problem').count()).toBe(0);
+		const shown = await mapListAndCount(page);
+		expect(shown.mapFeatures).toBe(shown.total - shown.unlocated);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('going back to the filter before shows its listings again without loading them again', async () => {
 		const { page } = await open('/');
 		const all = await mapListAndCount(page);

@@ -26,6 +26,12 @@ describe('explorer state in the URL', () => {
 		expect(junk).toMatchObject({ sectors: ['apparel'], kinds: [], from: null, datePreset: null, selection: null });
 	});
 
+	test('a date window given backwards in a link is read as that window, in order', () => {
+		expect(state('?from=2026-12-31&to=2026-11-01')).toMatchObject({ from: '2026-11-01', to: '2026-12-31' });
+		expect(state('?from=2026-11-01&to=2026-12-31')).toMatchObject({ from: '2026-11-01', to: '2026-12-31' });
+		expect(state('?from=2026-12-31')).toMatchObject({ from: '2026-12-31', to: null });
+	});
+
 	test('date presets resolve against today: ISO week from Monday, calendar month', () => {
 		const thursday = new Date('2026-11-26T10:00:00Z');
 		expect(eventWindow({ datePreset: 'week', from: null, to: null }, thursday)).toEqual({ from: '2026-11-23', to: '2026-11-29' });

@@ -61,15 +61,16 @@ export function parseExplorerState(url: URL): ExplorerState {
 	const params = url.searchParams;
 	const preset = params.get('dates');
 	const sel = /^(place|listing):(.{1,200})$/.exec(params.get('sel') ?? '');
-	const from = params.get('from');
-	const to = params.get('to');
+	let from = isDate(params.get('from')) ? params.get('from') : null;
+	let to = isDate(params.get('to')) ? params.get('to') : null;
+	if (from && to && from > to) [from, to] = [to, from]; // a window given backwards (a hand-edited link) is still that window
 	return {
 		lang: params.get('lang') === 'en' ? 'en' : 'zh',
 		sectors: listParam(params, 'sectors', SECTOR_CODES),
 		kinds: listParam(params, 'kinds', LISTING_KINDS),
 		datePreset: preset === 'week' || preset === 'month' ? preset : null,
-		from: isDate(from) ? from : null,
-		to: isDate(to) ? to : null,
+		from,
+		to,
 		q: (params.get('q') ?? '').slice(0, 100),
 		selection: sel ? { type: sel[1] as Selection['type'], id: sel[2]! } : null,
 		...investorState(params)
