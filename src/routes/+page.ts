@@ -23,6 +23,8 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 	const args = explorerFilterArgs(state, new Date());
 	let summary: MapSummary | null = null;
 	let selection: SelectionDetail = null;
+	/** The link selects something that is not there (removed, unpublished or mistyped). */
+	let selectionMissing = false;
 	let listError = data.backendError;
 	// Investors (issue #6), loaded beside the list: the cluster view's per-area counts, the chosen area's statistics
 	// (or why the API refused the area), the compared areas, and the plan's measures.
@@ -42,11 +44,12 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 		summary = loadedSummary;
 		if (detail && state.selection?.type === 'place') selection = { type: 'place', place: detail as PlaceDetail };
 		if (detail && state.selection?.type === 'listing') selection = { type: 'listing', listing: detail as ListingDetail };
+		selectionMissing = !!state.selection && !detail;
 	} catch (error) {
 		console.error('[explorer] loading the list failed:', error);
 		listError = true;
 	}
-	return { ...data, state, args, summary, selection, listError, ...(await investors) };
+	return { ...data, state, args, summary, selection, selectionMissing, listError, ...(await investors) };
 };
 
 async function loadInvestorData(

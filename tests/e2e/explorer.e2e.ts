@@ -311,6 +311,17 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a link to a listing that is not there says so; selecting something else clears the notice', async () => {
+		const { page, errors } = await open('/?lang=en&sectors=jewellery&sel=listing:no-such-listing');
+		expect(await page.getByTestId('selection-missing').textContent()).toBe('What this link points to was not found; it may have been removed.');
+		expect(await page.getByRole('button', { name: /Gold & Jewellery/ }).getAttribute('aria-pressed')).toBe('true'); // the rest of the link holds
+		await page.getByTestId('listing-list').locator('li a').first().click();
+		await page.locator('#panel-title').waitFor();
+		expect(await page.getByTestId('selection-missing').count()).toBe(0);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('switching language changes UI text and data, and is kept in the URL', async () => {
 		const { page } = await open('/');
 		const firstRowZh = await page.getByTestId('listing-list').locator('li .name').first().textContent();
