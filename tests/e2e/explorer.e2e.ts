@@ -505,6 +505,26 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('without a camera in the link, a phone or a tablet shows the same stretch of Shenzhen as a desktop, zoomed out to fit', async () => {
+		const span = async (viewport?: { width: number; height: number }) => {
+			const { page } = await open('/', viewport);
+			const bounds = await page.evaluate(() => {
+				const b = window.__sfmMap.getBounds();
+				return { west: b.getWest(), east: b.getEast(), zoom: window.__sfmMap.getZoom() };
+			});
+			await page.close();
+			return bounds;
+		};
+		const desktop = await span();
+		// a tablet in portrait: a narrow map taller than wide, which the map's pan limits must still let zoom out
+		for (const viewport of [{ width: 390, height: 844 }, { width: 820, height: 1180 }]) {
+			const narrow = await span(viewport);
+			expect(narrow.zoom).toBeLessThan(desktop.zoom);
+			expect(narrow.west).toBeCloseTo(desktop.west, 1);
+			expect(narrow.east).toBeCloseTo(desktop.east, 1);
+		}
+	});
+
 	test('phone viewport: header, map, list and the bottom sheet do not overlap', async () => {
 		// Shuibei's long name fills any panel; Dafen's short one showed a sheet shrunk to its content (Chromium
 		// applies justify-self to fixed boxes)
