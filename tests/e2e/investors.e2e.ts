@@ -94,16 +94,19 @@ describe('investors (issue #6)', () => {
 	});
 
 	test('a comparison link naming an area that does not exist still compares the others and says which was left out', async () => {
-		const { page, errors, close } = await open('/?view=clusters&lang=en&compare=shuibei-buxin-jewellery-cluster,no-such-place,dalang-fashion-street');
+		const { page, errors, close } = await open('/?view=clusters&lang=en&compare=shuibei-buxin-jewellery-cluster,no-such-place,dalang-fashion-street,henggang-glasses-city');
 		const shown = await comparison(page);
-		expect(shown.headings).toHaveLength(3); // the measure column and the two areas found
-		expect(shown.headings.slice(1).join(' | ')).toMatch(/^Shuibei.* \| Dalang Fashion Street/);
+		expect(shown.headings).toHaveLength(4); // the measure column and the three areas found
+		expect(shown.headings.slice(1).join(' | ')).toMatch(/^Shuibei.* \| Dalang Fashion Street.* \| Henggang Glasses City/);
 		expect(await page.getByTestId('compare-refused').textContent()).toMatch(/left out of the comparison: no-such-place$/);
-		expect(await page.getByTestId('cluster-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(20);
+		const rows = page.getByTestId('cluster-table').locator('tbody tr');
+		expect(await rows.count()).toBeGreaterThanOrEqual(20);
+		// three areas are compared, so a fourth can still be ticked (the missing one does not count)
+		expect(await rows.locator('input[type="checkbox"]:not(:checked):disabled').count()).toBe(0);
 
 		// the next change of the comparison drops the missing area from the link, and the notice goes
 		await page.getByRole('button', { name: /Remove Dalang Fashion Street/ }).click();
-		await page.waitForURL((url) => url.searchParams.get('compare') === 'shuibei-buxin-jewellery-cluster');
+		await page.waitForURL((url) => url.searchParams.get('compare') === 'shuibei-buxin-jewellery-cluster,henggang-glasses-city');
 		await page.getByTestId('compare-refused').waitFor({ state: 'detached' });
 		expect(errors).toEqual([]);
 		await close();
