@@ -505,12 +505,16 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('without a camera in the link, a phone or a tablet shows the same stretch of Shenzhen as a desktop, zoomed out to fit', async () => {
+	test('without a camera in the link, a phone or a tablet shows the same stretch of Shenzhen as a desktop, zoomed out to fit, with district names', async () => {
 		const span = async (viewport?: { width: number; height: number }) => {
 			const { page } = await open('/', viewport);
 			const bounds = await page.evaluate(() => {
 				const b = window.__sfmMap.getBounds();
-				return { west: b.getWest(), east: b.getEast(), zoom: window.__sfmMap.getZoom() };
+				// symbols MapLibre placed (drawn) on screen, not merely present in the data
+				const named = window.__sfmMap
+					.queryRenderedFeatures({ layers: ['places-label'] })
+					.filter((f) => f.properties.kind === 'consumption_district');
+				return { west: b.getWest(), east: b.getEast(), zoom: window.__sfmMap.getZoom(), districtLabels: named.length };
 			});
 			await page.close();
 			return bounds;
@@ -522,7 +526,9 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			expect(narrow.zoom).toBeLessThan(desktop.zoom);
 			expect(narrow.west).toBeCloseTo(desktop.west, 1);
 			expect(narrow.east).toBeCloseTo(desktop.east, 1);
+			expect(narrow.districtLabels, `${viewport.width}×${viewport.height}`).toBeGreaterThan(0);
 		}
+		expect(desktop.districtLabels).toBeGreaterThan(0);
 	});
 
 	test('phone viewport: header, map, list and the bottom sheet do not overlap', async () => {
