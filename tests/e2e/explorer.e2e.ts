@@ -128,6 +128,28 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('when nothing matches, the map says so where it is seen, and its button clears the filters', async () => {
+		const { page } = await open('/?lang=en&sectors=leather&q=%E6%B0%B4%E8%B4%9D'); // 水贝 has no leather listing
+		const notice = page.getByTestId('map-empty');
+		await expect.poll(() => notice.textContent()).toContain('No listings match.');
+		const empty = await mapListAndCount(page);
+		expect(empty).toMatchObject({ mapFeatures: 0, total: 0 });
+		// on screen without scrolling, over the map
+		const box = (await notice.boundingBox())!;
+		const map = (await page.getByTestId('map').boundingBox())!;
+		expect(box.y + box.height).toBeLessThanOrEqual(800);
+		expect(box.x).toBeGreaterThanOrEqual(map.x);
+
+		await notice.getByRole('button', { name: 'Clear filters' }).click();
+		await page.waitForURL((url) => !url.search.includes('sectors') && !url.search.includes('q='));
+		await notice.waitFor({ state: 'detached' });
+		const all = await mapListAndCount(page);
+		expect(all.total).toBeGreaterThan(0);
+		expect(all.mapFeatures).toBe(all.total - all.unlocated);
+		expect(page.url()).toContain('lang=en');
+		await page.close();
+	});
+
 	test('a custom date window that ends before it starts is not applied, and says why; correcting it applies it', async () => {
 		// the start date comes with the page (server-rendered fields, then hydrated), the end date is typed
 		const { page, errors } = await open('/?lang=en&kinds=event&from=2026-06-30');
