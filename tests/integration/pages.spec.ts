@@ -223,6 +223,21 @@ describe('detail pages, server-rendered', () => {
 		expect(bodyOf((await get('/listing/fiyta')).html)).not.toMatch(/data-testid="(usual-month|organiser)"/);
 	});
 
+	test("the research's recurring phrases (platform types, an organiser or a location not known) are in the page's language", async () => {
+		const fact = (html: string, testid: string) => new RegExp(`<dd([^>]*)data-testid="${testid}"[^>]*>([^<]*)</dd>`).exec(bodyOf(html));
+		const association = (await get('/listing/lixiu-fashion-association')).html;
+		expect(fact(association, 'platform-type')?.[2]).toBe('行业协会');
+		expect(fact(association, 'location-method')?.[2]).toBe('未估计位置：未找到地址');
+		expect(fact(association, 'location-method')?.[1]).toContain('lang="zh-CN"');
+		const week = (await get('/listing/shenzhen-fashion-consumption-week-2022')).html;
+		expect(fact(week, 'organiser')?.[2]).toBe('未确认');
+		expect(fact(week, 'location-method')?.[2]).toBe('未估计位置：举办场地不固定或不详');
+		// the English page shows them as the research wrote them
+		const associationEn = (await get('/listing/lixiu-fashion-association?lang=en')).html;
+		expect(fact(associationEn, 'platform-type')?.[2]).toBe('industry association');
+		expect(fact(associationEn, 'location-method')?.[2]).toBe('not estimated - no address found');
+	});
+
 	test('research text kept in its own language is tagged with that language (WCAG 3.1.2)', async () => {
 		const tagOf = (html: string, testid: string) => new RegExp(`<[a-z]+[^>]*data-testid="${testid}"[^>]*>`).exec(bodyOf(html))?.[0] ?? '';
 		// FIYTA's location method is English research text, in the Chinese page too

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { confidenceText, textLang, textLangAttr, usualMonthText } from './detail-text';
+import { confidenceText, researchTermText, textLang, textLangAttr, usualMonthText } from './detail-text';
 
 describe('usualMonthText', () => {
 	test('a bare month is written in the page language', () => {
@@ -13,6 +13,28 @@ describe('usualMonthText', () => {
 		expect(usualMonthText('spring (Mar/Apr) and autumn (Nov)', 'zh')).toEqual({ text: 'spring (Mar/Apr) and autumn (Nov)', lang: 'en' });
 		expect(usualMonthText('December (awards)', 'zh')).toEqual({ text: 'December (awards)', lang: 'en' });
 		expect(usualMonthText('每年5月', 'en')).toEqual({ text: '每年5月', lang: 'zh' });
+	});
+});
+
+describe('researchTermText', () => {
+	test("the research's recurring phrases are in Chinese in the Chinese page, as written in the English one", () => {
+		expect(researchTermText('industry association', 'zh')).toEqual({ text: '行业协会', lang: 'zh' });
+		expect(researchTermText(' not confirmed ', 'zh')).toEqual({ text: '未确认', lang: 'zh' });
+		expect(researchTermText('not estimated - no address found', 'en')).toEqual({ text: 'not estimated - no address found', lang: 'en' });
+	});
+
+	test('any other wording is research text, shown as written with the language it is in', () => {
+		expect(researchTermText('not confirmed (Nanyou wholesale community)', 'zh')).toEqual({ text: 'not confirmed (Nanyou wholesale community)', lang: 'en' });
+		expect(researchTermText('深圳市钟表行业协会', 'en')).toEqual({ text: '深圳市钟表行业协会', lang: 'zh' });
+		// not a key inherited from Object.prototype
+		expect(researchTermText('constructor', 'zh')).toEqual({ text: 'constructor', lang: 'en' });
+	});
+
+	test('every platform type in the seed data is within that vocabulary', () => {
+		const listings: { platform_type: string | null }[] = JSON.parse(readFileSync(new URL('../../../data/listings.json', import.meta.url), 'utf8'));
+		const types = listings.map((l) => l.platform_type).filter((type): type is string => !!type);
+		expect(types.length).toBeGreaterThan(30);
+		expect(types.filter((type) => researchTermText(type, 'zh').lang !== 'zh')).toEqual([]);
 	});
 });
 

@@ -93,6 +93,40 @@ export function textLangAttr(text: string | number | null | undefined, pageLang:
 	return found && found !== pageLang ? langAttr(found) : undefined;
 }
 
+/**
+ * The research's recurring phrases, in Chinese for the Chinese page: the platform types and the set wordings for an
+ * organiser not confirmed or a location not estimated. The researchers wrote them in English.
+ */
+const RESEARCH_TERMS_ZH: Readonly<Record<string, string>> = {
+	'industry association': '行业协会',
+	'museum / culture': '博物馆／文化',
+	'testing & inspection': '检验检测',
+	'testing & training': '检测与培训',
+	university: '大学',
+	college: '学院',
+	'vocational school': '职业学校',
+	'public service / management': '公共服务／管理',
+	'industry service platform / show venue': '产业服务平台／展示场馆',
+	'exhibition / show venue': '展览／展示场馆',
+	'market information platform': '市场信息平台',
+	'not confirmed': '未确认',
+	'not confirmed in the sources found': '现有来源未确认',
+	'not estimated - no address found': '未估计位置：未找到地址',
+	'not estimated - venue unknown': '未估计位置：举办场地不详',
+	'not estimated - venue varies or unknown': '未估计位置：举办场地不固定或不详'
+};
+
+/**
+ * A platform type, organiser or location method in the page language when it is one of the research's recurring
+ * phrases (RESEARCH_TERMS_ZH); any other wording is research text, shown as written with the language it is in.
+ * @example researchTermText('industry association', 'zh') // { text: '行业协会', lang: 'zh' }
+ */
+export function researchTermText(value: string, lang: Lang): LocalizedText {
+	const term = value.trim();
+	if (lang === 'zh' && Object.hasOwn(RESEARCH_TERMS_ZH, term)) return { text: RESEARCH_TERMS_ZH[term]!, lang: 'zh' };
+	return { text: value, lang: textLang(value) ?? lang };
+}
+
 const CONFIDENCE_LEVELS: Readonly<Record<string, string>> = { high: '高', medium: '中', 'medium-low': '中低', low: '低', 'very low': '很低' };
 const CONFIDENCE_ASPECTS: Readonly<Record<string, string>> = { figures: '数据', location: '位置', outline: '轮廓', extent: '范围', existence: '是否存在' };
 
