@@ -357,6 +357,27 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('English text is set in a Latin font and Chinese text in a Chinese one, whichever the page language', async () => {
+		// a Chinese font draws ’ “ ” full-width ("site’ s"); the fonts actually used to draw each element, as Chromium reports them
+		const fontsOf = async (page: Page, selector: string) => {
+			const cdp = await page.context().newCDPSession(page);
+			const { root } = await cdp.send('DOM.getDocument');
+			const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+			await cdp.send('CSS.enable');
+			const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+			await cdp.detach();
+			return fonts.map((font) => font.familyName);
+		};
+		const en = (await open('/?lang=en')).page;
+		expect(await fontsOf(en, 'h1 a')).not.toContain('Noto Sans CJK SC');
+		expect(await fontsOf(en, '.lang')).toEqual(['Noto Sans CJK SC']); // "中文", marked lang="zh-CN"
+		await en.close();
+		const zh = (await open('/')).page;
+		expect(await fontsOf(zh, 'h1 a')).toEqual(['Noto Sans CJK SC']);
+		expect(await fontsOf(zh, '.lang')).not.toContain('Noto Sans CJK SC'); // "English"
+		await zh.close();
+	});
+
 	test('the pointer on the map: hover highlights the topmost feature, a click selects it, a cluster click zooms in', async () => {
 		const { page } = await open('/');
 		const canvasBox = (await page.locator('.maplibregl-canvas').boundingBox())!;
