@@ -369,11 +369,15 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			return fonts.map((font) => font.familyName);
 		};
 		const en = (await open('/?lang=en')).page;
+		expect(await fontsOf(en, 'h1 a')).toHaveLength(1);
 		expect(await fontsOf(en, 'h1 a')).not.toContain('Noto Sans CJK SC');
+		// the list's Chinese names in the English page are marked so (their font, and a screen reader's voice)
+		expect(await en.getByTestId('listing-list').locator('.other').first().getAttribute('lang')).toBe('zh-CN');
 		expect(await fontsOf(en, '.lang')).toEqual(['Noto Sans CJK SC']); // "中文", marked lang="zh-CN"
 		await en.close();
 		const zh = (await open('/')).page;
 		expect(await fontsOf(zh, 'h1 a')).toEqual(['Noto Sans CJK SC']);
+		expect(await fontsOf(zh, '.lang')).toHaveLength(1);
 		expect(await fontsOf(zh, '.lang')).not.toContain('Noto Sans CJK SC'); // "English"
 		await zh.close();
 	});

@@ -227,11 +227,11 @@ describe('detail pages, server-rendered', () => {
 		const fact = (html: string, testid: string) => new RegExp(`<dd([^>]*)data-testid="${testid}"[^>]*>([^<]*)</dd>`).exec(bodyOf(html));
 		const association = (await get('/listing/lixiu-fashion-association')).html;
 		expect(fact(association, 'platform-type')?.[2]).toBe('行业协会');
-		expect(fact(association, 'location-method')?.[2]).toBe('未估计位置：未找到地址');
+		expect(fact(association, 'location-method')?.[2]).toBe('未定位：未找到地址');
 		expect(fact(association, 'location-method')?.[1]).toContain('lang="zh-CN"');
 		const week = (await get('/listing/shenzhen-fashion-consumption-week-2022')).html;
 		expect(fact(week, 'organiser')?.[2]).toBe('未确认');
-		expect(fact(week, 'location-method')?.[2]).toBe('未估计位置：举办场地不固定或不详');
+		expect(fact(week, 'location-method')?.[2]).toBe('未定位：举办场地不固定或不详');
 		// the English page shows them as the research wrote them
 		const associationEn = (await get('/listing/lixiu-fashion-association?lang=en')).html;
 		expect(fact(associationEn, 'platform-type')?.[2]).toBe('industry association');

@@ -30,11 +30,16 @@ describe('researchTermText', () => {
 		expect(researchTermText('constructor', 'zh')).toEqual({ text: 'constructor', lang: 'en' });
 	});
 
-	test('every platform type in the seed data is within that vocabulary', () => {
-		const listings: { platform_type: string | null }[] = JSON.parse(readFileSync(new URL('../../../data/listings.json', import.meta.url), 'utf8'));
+	test("every platform type in the seed data, and every set wording of a location not estimated, is within that vocabulary", () => {
+		type Row = { platform_type: string | null; location_method: string | null };
+		const listings: Row[] = JSON.parse(readFileSync(new URL('../../../data/listings.json', import.meta.url), 'utf8'));
 		const types = listings.map((l) => l.platform_type).filter((type): type is string => !!type);
 		expect(types.length).toBeGreaterThan(30);
 		expect(types.filter((type) => researchTermText(type, 'zh').lang !== 'zh')).toEqual([]);
+		// "not estimated - <reason>", without research notes added to it
+		const unlocated = listings.map((l) => l.location_method).filter((m): m is string => !!m && /^not estimated - [a-z ]+$/.test(m));
+		expect(unlocated.length).toBeGreaterThan(40);
+		expect(unlocated.filter((m) => researchTermText(m, 'zh').lang !== 'zh')).toEqual([]);
 	});
 });
 

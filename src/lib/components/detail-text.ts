@@ -110,10 +110,10 @@ const RESEARCH_TERMS_ZH: Readonly<Record<string, string>> = {
 	'exhibition / show venue': '展览／展示场馆',
 	'market information platform': '市场信息平台',
 	'not confirmed': '未确认',
-	'not confirmed in the sources found': '现有来源未确认',
-	'not estimated - no address found': '未估计位置：未找到地址',
-	'not estimated - venue unknown': '未估计位置：举办场地不详',
-	'not estimated - venue varies or unknown': '未估计位置：举办场地不固定或不详'
+	'not confirmed in the sources found': '所查来源中未能确认',
+	'not estimated - no address found': '未定位：未找到地址',
+	'not estimated - venue unknown': '未定位：举办场地不详',
+	'not estimated - venue varies or unknown': '未定位：举办场地不固定或不详'
 };
 
 /**
