@@ -26,6 +26,13 @@ describe('place labels on the map', () => {
 		expect(label('en', { name_en: '(A)' })).toBe('(A)'); // nothing before it
 	});
 
+	it('keep only the first of two names given with " / "', () => {
+		// names as in data/places.geojson
+		expect(label('en', { name_en: 'Dalang Fashion Street / Dalang Fashion Town consumption area' })).toBe('Dalang Fashion Street');
+		expect(label('zh', { name_zh: '光明时间谷 / 光明钟表基地（马田街道马山头社区）' })).toBe('光明时间谷');
+		expect(label('en', { name_en: ' / A' })).toBe(' / A'); // nothing before it
+	});
+
 	it('shorten the other language too when the name is missing in this one', () => {
 		expect(label('zh', { name_en: 'Futian Central Business Area (Futian CBD)' })).toBe('Futian Central Business Area');
 	});

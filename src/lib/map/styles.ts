@@ -1,5 +1,6 @@
 // Paint, layout and filter expressions of the explorer's layers (style.md §3 rule 4): plain builders, no Svelte.
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { VariableAnchorOffsetCollectionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Lang } from '$lib/i18n';
 import type { Sector } from '$lib/data/types';
 
@@ -39,13 +40,20 @@ function withoutTrailingBrackets(text: ExpressionSpecification, open: '（' | ' 
 	];
 }
 
+/** `text` up to its first " / " (the research gives some places two names that way), if anything comes before it. */
+function firstAlternative(text: ExpressionSpecification): ExpressionSpecification {
+	return ['let', 'text', text, ['let', 'at', ['index-of', ' / ', ['var', 'text']], ['case', ['>', ['var', 'at'], 0], ['slice', ['var', 'text'], 0, ['var', 'at']], ['var', 'text']]]];
+}
+
 /**
- * A place's name on the map: its name in the current language without the explanation in brackets at its end
- * (横岗眼镜城 for 横岗眼镜城（…）, "Henggang Glasses City" for "Henggang Glasses City (eyewear district on …)"). The
- * full names crowd the map, on phones above all, and every Chinese character of a label is drawn on the device;
- * the panel, the list and the place's page show the full name.
+ * A place's name on the map: its first name in the current language, without the explanation in brackets at its end
+ * (横岗眼镜城 for 横岗眼镜城（…）, "Henggang Glasses City" for "Henggang Glasses City (eyewear district on …)",
+ * "Dalang Fashion Street" for "Dalang Fashion Street / Dalang Fashion Town consumption area"). The full names crowd
+ * the map, on phones above all, and every Chinese character of a label is drawn on the device; the panel, the list
+ * and the place's page show the full name.
  */
-export const placeLabelName = (lang: Lang): ExpressionSpecification => withoutTrailingBrackets(withoutTrailingBrackets(nameField(lang), '（'), ' (');
+export const placeLabelName = (lang: Lang): ExpressionSpecification =>
+	firstAlternative(withoutTrailingBrackets(withoutTrailingBrackets(nameField(lang), '（'), ' ('));
 
 /** Fonts to ask a glyph server for; ignored by styles without `glyphs` (local fonts are used then). */
 export const LABEL_FONT = ['Noto Sans Regular'];
@@ -95,8 +103,9 @@ export const placeLabelLayout = (lang: Lang) => {
 		'text-font': LABEL_FONT,
 		'text-size': 12,
 		'text-max-width': 8,
-		'text-offset': [0, 1.4] as [number, number],
-		'text-anchor': 'top' as const,
+		// below the place by preference, else above, left or right of it: with one fixed side, two of the five
+		// district names collided with each other or a cluster's count at the desktop's first view and were dropped
+		'text-variable-anchor-offset': ['top', [0, 1.2], 'bottom', [0, -1.2], 'left', [1.2, 0], 'right', [-1.2, 0]] as VariableAnchorOffsetCollectionSpecification,
 		'text-optional': true
 	};
 };
