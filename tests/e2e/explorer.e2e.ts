@@ -477,6 +477,24 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('focus moves to a panel the user opens, not to the one a shared link opens, nor when the language changes', async () => {
+		const { page } = await open('/?sel=place:shuibei-buxin-jewellery-cluster');
+		await page.getByTestId('selection-panel').waitFor();
+		expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+		await page.locator('header a.lang').focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.locator('#panel-title').textContent()).toContain('Shuibei');
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('lang'))).toBe(true);
+
+		const row = page.locator('[data-testid="listing-list"] li a').first();
+		const name = await row.locator('.name').textContent();
+		await row.click();
+		await expect.poll(() => page.locator('#panel-title').textContent()).toBe(name);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel-title');
+		await page.close();
+	});
+
 	test('axe finds no serious or critical violations on the map page and an area page', async () => {
 		for (const path of ['/', '/place/shuibei-buxin-jewellery-cluster']) {
 			// axe needs a page of an explicit browser context
