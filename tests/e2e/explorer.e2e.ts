@@ -598,6 +598,16 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		expect((await span(undefined, 'en')).districtLabels).toBe(5);
 	});
 
+	test('a place is named once on the map, also where its outline crosses a tile boundary', async () => {
+		// Futian's outline spans tiles at this camera: labelled by polygon, MapLibre drew its name once per tile
+		for (const camera of ['14.50/22.5450/114.0600']) {
+			const { page } = await open(`/?lang=en#map=${camera}`);
+			const names = await page.evaluate(() => window.__sfmMap.queryRenderedFeatures({ layers: ['places-label'] }).map((f) => f.properties.id as string));
+			expect(names.length, camera).toBe(new Set(names).size);
+			await page.close();
+		}
+	});
+
 	test('phone viewport: header, map, list and the bottom sheet do not overlap', async () => {
 		// Shuibei's long name fills any panel; Dafen's short one showed a sheet shrunk to its content (Chromium
 		// applies justify-self to fixed boxes)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Lang } from '$lib/i18n';
-import { placeLabelLayout, placeLabelName } from './styles';
+import { mapLabelName, placeLabelLayout, pointLabelLayout } from './styles';
 
 // Evaluated by MapLibre's own expression engine (the style spec package MapLibre GL JS is built on).
 function evaluate(spec: unknown, properties: Record<string, unknown>, zoom = 12, propertySpec: StylePropertySpecification | null = null): unknown {
@@ -10,9 +10,9 @@ function evaluate(spec: unknown, properties: Record<string, unknown>, zoom = 12,
 	if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
 	return parsed.value.evaluate({ zoom }, { type: 'Point', properties } as never);
 }
-const label = (lang: Lang, properties: Record<string, unknown>) => evaluate(placeLabelName(lang), properties);
+const label = (lang: Lang, properties: Record<string, unknown>) => evaluate(mapLabelName(lang), properties);
 
-describe('place labels on the map', () => {
+describe('place and listing labels on the map', () => {
 	it('leave out the explanation in brackets at the end of a name, in either language', () => {
 		// names as in data/places.geojson
 		expect(label('zh', { name_zh: '观澜红木家具产业带（裕新路）' })).toBe('观澜红木家具产业带');
@@ -31,16 +31,21 @@ describe('place labels on the map', () => {
 		expect(label('en', { name_en: 'Dalang Fashion Street / Dalang Fashion Town consumption area' })).toBe('Dalang Fashion Street');
 		expect(label('zh', { name_zh: '光明时间谷 / 光明钟表基地（马田街道马山头社区）' })).toBe('光明时间谷');
 		expect(label('en', { name_en: ' / A' })).toBe(' / A'); // nothing before it
+		// a " / " inside the brackets is not a second name; brackets before the " / " go too
+		expect(label('zh', { name_zh: '大浪时尚小镇（深圳服装产业集聚基地 / 大浪时尚创意城）' })).toBe('大浪时尚小镇');
+		expect(label('en', { name_en: 'Shenzhen International Furniture Exhibition (SIFE) / Shenzhen Creative Week' })).toBe('Shenzhen International Furniture Exhibition');
 	});
 
 	it('shorten the other language too when the name is missing in this one', () => {
 		expect(label('zh', { name_en: 'Futian Central Business Area (Futian CBD)' })).toBe('Futian Central Business Area');
 	});
 
-	it('give every real place a non-empty label that starts its full name', () => {
+	it('give every real place and listing a non-empty label that starts its full name', () => {
 		const places = JSON.parse(readFileSync('data/places.geojson', 'utf8')) as { features: { properties: Record<string, string> }[] };
+		const listings = JSON.parse(readFileSync('data/listings.json', 'utf8')) as Record<string, string>[];
+		expect(listings.length).toBeGreaterThan(0);
 		let shortened = 0;
-		for (const { properties } of places.features) {
+		for (const properties of [...places.features.map((f) => f.properties), ...listings]) {
 			for (const [lang, name] of [['zh', properties.name_zh], ['en', properties.name_en]] as const) {
 				const text = label(lang, properties) as string;
 				expect(text.length).toBeGreaterThan(0);
@@ -62,5 +67,12 @@ describe('place labels on the map', () => {
 		expect(text(district, 9)).toBe('后海商业区');
 		expect(text(town, 9)).toBe('');
 		expect(text(town, 12)).toBe('观澜红木家具产业带');
+	});
+
+	it('is a valid text-field for MapLibre on listing points too', () => {
+		const spec = latest.layout_symbol['text-field'] as unknown as StylePropertySpecification;
+		const chic = { name_zh: 'CHIC深圳（大湾区国际纺织服装服饰博览会）', name_en: 'CHIC Shenzhen / Greater Bay Area International Textile & Apparel Expo' };
+		expect(String(evaluate(pointLabelLayout('zh')['text-field'], chic, 15, spec))).toBe('CHIC深圳');
+		expect(String(evaluate(pointLabelLayout('en')['text-field'], chic, 15, spec))).toBe('CHIC Shenzhen');
 	});
 });

@@ -46,14 +46,17 @@ function firstAlternative(text: ExpressionSpecification): ExpressionSpecificatio
 }
 
 /**
- * A place's name on the map: its first name in the current language, without the explanation in brackets at its end
- * (横岗眼镜城 for 横岗眼镜城（…）, "Henggang Glasses City" for "Henggang Glasses City (eyewear district on …)",
- * "Dalang Fashion Street" for "Dalang Fashion Street / Dalang Fashion Town consumption area"). The full names crowd
- * the map, on phones above all, and every Chinese character of a label is drawn on the device; the panel, the list
- * and the place's page show the full name.
+ * A place's or listing's name on the map: its first name in the current language, without the explanation in
+ * brackets at its end (横岗眼镜城 for 横岗眼镜城（…）, "Henggang Glasses City" for "Henggang Glasses City (eyewear
+ * district on …)", "Dalang Fashion Street" for "Dalang Fashion Street / Dalang Fashion Town consumption area",
+ * CHIC深圳 for CHIC深圳（大湾区国际纺织服装服饰博览会）). The full names crowd the map, on phones above all, and every
+ * Chinese character of a label is drawn on the device; the panel, the list and the item's page show the full name.
  */
-export const placeLabelName = (lang: Lang): ExpressionSpecification =>
-	firstAlternative(withoutTrailingBrackets(withoutTrailingBrackets(nameField(lang), '（'), ' ('));
+export const mapLabelName = (lang: Lang): ExpressionSpecification => {
+	const withoutExplanation = (text: ExpressionSpecification) => withoutTrailingBrackets(withoutTrailingBrackets(text, '（'), ' (');
+	// brackets first: a " / " inside them is not a second name; again after: "A (SIFE) / B" is labelled "A"
+	return withoutExplanation(firstAlternative(withoutExplanation(nameField(lang))));
+};
 
 /** Fonts to ask a glyph server for; ignored by styles without `glyphs` (local fonts are used then). */
 export const LABEL_FONT = ['Noto Sans Regular'];
@@ -97,7 +100,7 @@ export const placePointPaint = (sectors: Sector[]) => ({
 export const TOWN_LABELS_FROM_ZOOM = 10.5;
 
 export const placeLabelLayout = (lang: Lang) => {
-	const name = placeLabelName(lang);
+	const name = mapLabelName(lang);
 	return {
 		'text-field': ['step', ['zoom'], ['case', ['==', ['get', 'kind'], 'consumption_district'], name, ''], TOWN_LABELS_FROM_ZOOM, name] as ExpressionSpecification,
 		'text-font': LABEL_FONT,
@@ -150,7 +153,7 @@ export const pointPaint = (sectors: Sector[]) => ({
 });
 
 export const pointLabelLayout = (lang: Lang) => ({
-	'text-field': nameField(lang),
+	'text-field': mapLabelName(lang),
 	'text-font': LABEL_FONT,
 	'text-size': 11,
 	'text-offset': [0, 1.1] as [number, number],
