@@ -21,6 +21,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
+import type { Point } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
 import { launchBrowser } from '../../tests/e2e/browser.ts';
 import { createDatabase } from '../../tests/support/test-backend.ts';
 import { startEmbeddedBackend } from '../../src/lib/server/embedded.ts';
@@ -31,24 +33,12 @@ import { snapshotBuild, startSite, type Site } from './site.ts';
 import { installProbe, type Probe } from './page-probe.ts';
 import { median, ms, passFail, quantile, ratio, type BenchSection, type Budget } from './report.ts';
 
+// window.__sfmMap (MapLibre's Map) is declared with launchBrowser in tests/e2e/browser.ts
 declare global {
 	interface Window {
 		__bench: Probe;
-		__sfmMap: BenchMap;
 	}
 }
-type BenchMap = {
-	getSource(id: string): { setData(url: string): unknown };
-	getCanvas(): HTMLCanvasElement;
-	getFeatureState(feature: { source: string; id: string | number }): Record<string, unknown>;
-	setFeatureState(feature: { source: string; id: string | number }, state: Record<string, unknown>): void;
-	queryRenderedFeatures(
-		pointOrOptions?: [number, number] | { layers: string[] },
-		options?: { layers: string[] }
-	): { id?: string | number; geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
-	project(lngLat: [number, number]): { x: number; y: number };
-	jumpTo(options: { center: [number, number]; zoom: number }): void;
-};
 
 const SIZES = (process.env.BENCH_MAP_SIZES ?? '10000,100000').split(',').map(Number);
 const RUNS = Math.max(1, Number(process.env.BENCH_MAP_RUNS ?? 3));
@@ -276,7 +266,7 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 			} else {
 				t0 = await page.evaluate((next) => {
 					const t = performance.now();
-					window.__sfmMap.getSource('listings').setData(next);
+					window.__sfmMap.getSource<GeoJSONSource>('listings')!.setData(next);
 					return t;
 				}, mapFeaturesUrl(site.url, ctx.dataVersion, sectors));
 			}
@@ -292,7 +282,7 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 			const map = window.__sfmMap;
 			const clusters = map.queryRenderedFeatures({ layers: [`${window.__bench.shownListings()}-clusters`] });
 			clusters.sort((a, b) => Number(b.properties.point_count) - Number(a.properties.point_count));
-			if (clusters[0]) map.jumpTo({ center: clusters[0].geometry.coordinates, zoom: 15.5 });
+			if (clusters[0]) map.jumpTo({ center: (clusters[0].geometry as Point).coordinates as [number, number], zoom: 15.5 });
 		});
 		await page.evaluate(() => window.__bench.quiet(performance.now(), 300, 60_000));
 		const target = await page.evaluate(() => {
@@ -304,7 +294,7 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 			let bestDistance = Infinity;
 			const points = `${window.__bench.shownListings()}-points`;
 			for (const feature of map.queryRenderedFeatures({ layers: [points] })) {
-				const p = map.project(feature.geometry.coordinates);
+				const p = map.project((feature.geometry as Point).coordinates as [number, number]);
 				const d = (p.x - centre.x) ** 2 + (p.y - centre.y) ** 2;
 				if (d < bestDistance) [best, bestDistance] = [p, d];
 			}
