@@ -42,7 +42,12 @@ function withoutTrailingBrackets(text: ExpressionSpecification, open: '（' | ' 
 
 /** `text` up to its first " / " (the research gives some places two names that way), if anything comes before it. */
 function firstAlternative(text: ExpressionSpecification): ExpressionSpecification {
-	return ['let', 'text', text, ['let', 'at', ['index-of', ' / ', ['var', 'text']], ['case', ['>', ['var', 'at'], 0], ['slice', ['var', 'text'], 0, ['var', 'at']], ['var', 'text']]]];
+	return [
+		'let',
+		'text',
+		text,
+		['let', 'at', ['index-of', ' / ', ['var', 'text']], ['case', ['>', ['var', 'at'], 0], ['slice', ['var', 'text'], 0, ['var', 'at']], ['var', 'text']]]
+	];
 }
 
 /**
