@@ -1,6 +1,6 @@
 // Pure helpers shared by PlaceDetails, ListingDetails and the /place and /listing pages: links that keep the
 // language, text in the language asked for (with its `lang` tag), and the generated meta description.
-import { nameOf, t, type Lang } from '$lib/i18n';
+import { htmlLang, nameOf, t, type Lang } from '$lib/i18n';
 import type { DistrictRef, Sector, SectorCode } from '$lib/data/types';
 
 /** A piece of data text and the language it is actually in (the other one when the asked-for one is missing). */
@@ -23,8 +23,8 @@ export function pickText(zh: string | null | undefined, en: string | null | unde
 	return lang === 'zh' ? (first ?? second) : (second ?? first);
 }
 
-/** The `lang` attribute value for a data language. */
-export const langAttr = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+/** The `lang` attribute value for a data language (the same as the page's `<html lang>`). */
+export const langAttr = htmlLang;
 
 /**
  * A site path with `?lang=en` added when the page is in English (Chinese is the default and needs no parameter).

@@ -11,6 +11,8 @@ export function langFromUrl(url: URL): Lang {
 
 /** BCP 47 tag for `<html lang>` and `Intl`. */
 export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+/** The language the page is not in (for names and links in the other one). */
+export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
 
 /**
  * Translates a UI message, filling `{name}` placeholders.
