@@ -437,10 +437,17 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.mouse.move(canvasBox.x + canvasBox.width + 200, canvasBox.y - 50);
 		await expect.poll(hoverOf).toEqual({ listing: false, place: false, cursor: '' });
 
-		// a click on the point selects the listing, not the area under it
+		// a click on the point selects the listing, not the area under it, and highlights it where it is: the point is
+		// in view beside the panel, so the map does not move under the pointer
+		const camera = () => page.evaluate(() => ({ ...window.__sfmMap.getCenter().toArray(), zoom: window.__sfmMap.getZoom() }));
+		const before = await camera();
 		await page.mouse.click(...at({ x, y }));
 		await page.waitForURL(new RegExp(`sel=listing%3A${slug}|sel=listing:${slug}`));
 		await page.getByTestId('selection-panel').waitFor();
+		await expect.poll(() => page.evaluate((id) => window.__sfmMap.getFeatureState({ source: 'listings', id }).selected === true, listingId)).toBe(true);
+		await waitForMapIdle(page);
+		expect(await page.evaluate(() => window.__sfmMap.isMoving())).toBe(false);
+		expect(await camera()).toEqual(before);
 		await page.keyboard.press('Escape');
 		await page.getByTestId('selection-panel').waitFor({ state: 'detached' });
 
