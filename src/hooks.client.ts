@@ -1,7 +1,10 @@
 import type { HandleClientError } from '@sveltejs/kit';
+import { unexpectedErrorMessage } from '$lib/i18n';
 
-export const handleError: HandleClientError = ({ error, status, message }) => {
+export const handleError: HandleClientError = ({ error, event, status }) => {
+	const message = unexpectedErrorMessage(status, event.url);
+	if (status === 404) return { message };
 	const errorId = crypto.randomUUID();
-	if (status !== 404) console.error(`[error ${errorId}]`, error);
-	return { message: status === 404 ? message : 'An unexpected error occurred.', errorId };
+	console.error(`[error ${errorId}]`, error);
+	return { message, errorId };
 };

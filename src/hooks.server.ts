@@ -2,7 +2,7 @@ import { createServerClient } from '@supabase/ssr';
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { embeddedFetch, getSupabaseEndpoint } from '$lib/server/backend';
-import { htmlLang, langFromUrl } from '$lib/i18n';
+import { htmlLang, langFromUrl, unexpectedErrorMessage } from '$lib/i18n';
 import { gzipLargeResponse } from '$lib/server/compression';
 
 /** Start (and on first start migrate and seed) the embedded backend before the first request. */
@@ -88,8 +88,10 @@ const authGuard: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(embeddedApi, supabase, session, authGuard);
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const message = unexpectedErrorMessage(status, event.url);
+	if (status === 404) return { message }; // a mistyped address: nothing to log, so no ID to quote
 	const errorId = crypto.randomUUID();
-	if (status !== 404) console.error(`[error ${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
-	return { message: status === 404 ? message : 'An unexpected error occurred.', errorId };
+	console.error(`[error ${errorId}] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message, errorId };
 };

@@ -321,6 +321,30 @@ describe('detail pages, server-rendered', () => {
 		expect(draft.html).not.toContain('Fixture Draft');
 	});
 
+	test('the error page speaks the language of the URL and leads back to the map in it', async () => {
+		const en = await get('/no-such-page?lang=en');
+		expect(en.status).toBe(404);
+		expect(en.html).toMatch(/<html lang="en"/);
+		expect(titleOf(en.html)).toBe('Page not found · Shenzhen Fashion Map');
+		const enBody = bodyOf(en.html);
+		expect(enBody).toMatch(/<h1[^>]*>Page not found<\/h1>/);
+		expect(enBody).toContain('There is no page at this address.');
+		expect(enBody).toMatch(/<a href="\/\?lang=en"[^>]*>Back to the map<\/a>/);
+		expect(enBody).toMatch(/<a class="lang-switch[^"]*" href="\/no-such-page"[^>]*>中文<\/a>/);
+		expect(enBody).not.toMatch(/[\u4e00-\u9fff](?![^<]*<\/a>)/); // no Chinese but the language switch
+		expect(enBody).not.toContain('Error ID'); // nothing was logged for a mistyped address
+
+		const zh = await get('/no-such-page');
+		expect(zh.status).toBe(404);
+		expect(titleOf(zh.html)).toBe('找不到此页面 · 深圳时尚产业地图');
+		expect(bodyOf(zh.html)).toContain('此网址没有对应的页面。');
+		expect(bodyOf(zh.html)).toMatch(/<a class="lang-switch[^"]*" href="\/no-such-page\?lang=en"[^>]*>English<\/a>/);
+
+		// a route's own message, under the heading in the same language
+		const listing = bodyOf((await get('/listing/no-such-listing?lang=en')).html);
+		expect(listing).toMatch(/<h1[^>]*>Page not found<\/h1>\s*<p[^>]*>No such listing<\/p>/);
+	});
+
 	test('a listing reached by its uuid redirects to its slug URL', async () => {
 		const db = new pg.Client({ connectionString: database.url });
 		await db.connect();

@@ -23,6 +23,14 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 }
 
 /**
+ * What the error page says for an error no route described (the hooks' handleError): a page that does not exist, or
+ * an unexpected failure whose details stay in the server's log.
+ */
+export function unexpectedErrorMessage(status: number, url: URL): string {
+	return t(langFromUrl(url), status === 404 ? 'error.noSuchPage' : 'error.unexpected');
+}
+
+/**
  * A label and its text, joined as each language writes it (full-width colon in Chinese).
  * @example labelled('来源', '深圳时尚产业地图条目', 'zh') // '来源：深圳时尚产业地图条目'
  */
