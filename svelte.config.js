@@ -7,9 +7,10 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// The page's own CSS (~20 kB) goes inline in the HTML: no stylesheet request stands between the server's
-		// answer and the first paint (MapLibre's CSS still comes with the lazily loaded map).
-		inlineStyleThreshold: 16 * 1024,
+		// The page's own CSS (the map page's: 16.5 kB, 3.3 kB compressed) goes inline in the HTML: no stylesheet
+		// request stands between the server's answer and the first paint (MapLibre's CSS still comes with the lazily
+		// loaded map). The limit leaves room to grow; the e2e "no stylesheet request blocks the first paint" guards it.
+		inlineStyleThreshold: 24 * 1024,
 		// The embedded Supabase-compatible API is mounted on the site's own origin (/rest/v1, /auth/v1);
 		// supabase-js posts JSON there, so SvelteKit's form CSRF check does not apply to it.
 		csrf: { trustedOrigins: [] }
