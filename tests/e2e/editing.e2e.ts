@@ -260,4 +260,15 @@ describe('editing listings at /manage (issue #5)', () => {
 		await admin.context.close();
 		await other.context.close();
 	});
+
+	test('a listing that is not there says so in the page language, with the way back to the editing area', async () => {
+		const { context, page } = await signIn(CITY_ADMIN);
+		const response = await page.goto(`${site.url}/manage/listings/00000000-0000-4000-8000-000000000000?lang=en`);
+		expect(response?.status()).toBe(404);
+		await expect.poll(() => page.locator('main h1').textContent()).toBe('Page not found');
+		expect(await page.locator('main').textContent()).toContain('No such listing');
+		await page.getByRole('link', { name: 'Back to editing' }).click();
+		await page.waitForURL(`${site.url}/manage?lang=en`);
+		await context.close();
+	});
 });
