@@ -128,6 +128,33 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a sector filter draws the places of other trades faint; clearing it draws them all alike again', async () => {
+		const { page } = await open('/');
+		const faintFor = () =>
+			page.evaluate(() => {
+				const map = window.__sfmMap;
+				// the filtered codes each paint expression tests a place's `,a,b,` sectors for
+				const codes = (layer: string, property: string) => [...JSON.stringify(map.getPaintProperty(layer, property) ?? null).matchAll(/"in",",(\w+),"/g)].map((m) => m[1]).sort();
+				return {
+					fill: codes('places-fill', 'fill-opacity'),
+					outline: codes('places-outline', 'line-opacity'),
+					point: codes('places-point', 'circle-stroke-opacity'),
+					label: codes('places-label', 'text-opacity')
+				};
+			});
+		const none = { fill: [], outline: [], point: [], label: [] };
+		expect(await faintFor()).toEqual(none);
+		await page.getByRole('button', { name: /黄金珠宝/ }).click();
+		await page.getByRole('button', { name: /眼镜/ }).click();
+		await page.waitForURL(/sectors=jewellery(,|%2C)eyewear/);
+		const both = ['eyewear', 'jewellery'];
+		await expect.poll(faintFor).toEqual({ fill: both, outline: both, point: both, label: both });
+		await page.getByRole('button', { name: '清除筛选' }).first().click();
+		await page.waitForURL((url) => !url.search.includes('sectors'));
+		await expect.poll(faintFor).toEqual(none);
+		await page.close();
+	});
+
 	test('when nothing matches, the map says so where it is seen, and its button clears the filters', async () => {
 		const { page } = await open('/?lang=en&sectors=leather&q=%E6%B0%B4%E8%B4%9D'); // 水贝 has no leather listing
 		const notice = page.getByTestId('map-empty');

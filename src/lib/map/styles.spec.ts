@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Lang } from '$lib/i18n';
-import { mapLabelName, placeLabelLayout, pointLabelLayout } from './styles';
+import { mapLabelName, placeFillPaint, placeLabelLayout, placeLabelPaint, placePointPaint, pointLabelLayout } from './styles';
 
 // Evaluated by MapLibre's own expression engine (the style spec package MapLibre GL JS is built on).
 function evaluate(spec: unknown, properties: Record<string, unknown>, zoom = 12, propertySpec: StylePropertySpecification | null = null): unknown {
@@ -74,5 +74,45 @@ describe('place and listing labels on the map', () => {
 		const chic = { name_zh: 'CHIC深圳（大湾区国际纺织服装服饰博览会）', name_en: 'CHIC Shenzhen / Greater Bay Area International Textile & Apparel Expo' };
 		expect(String(evaluate(pointLabelLayout('zh')['text-field'], chic, 15, spec))).toBe('CHIC深圳');
 		expect(String(evaluate(pointLabelLayout('en')['text-field'], chic, 15, spec))).toBe('CHIC Shenzhen');
+	});
+});
+
+describe('places under a sector filter', () => {
+	// map_places writes a place's sectors as `,a,b,` (supabase/migrations/…_create_map_functions.sql); the
+	// consumption districts of every trade name none
+	const shuibei = { sectors: ',jewellery,' };
+	const dalangTown = { sectors: ',apparel,' };
+	const futian = { sectors: ',,' };
+	const twoTrades = { sectors: ',apparel,jewellery,' };
+	const value = (spec: unknown, property: StylePropertySpecification, properties: Record<string, unknown>, state: Record<string, unknown> = {}) => {
+		const parsed = expression.createExpression(spec, property);
+		if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
+		return parsed.value.evaluate({ zoom: 11 }, { type: 'Polygon', properties } as never, state);
+	};
+	const fillOpacity = latest.paint_fill['fill-opacity'] as unknown as StylePropertySpecification;
+	const textOpacity = latest.paint_symbol['text-opacity'] as unknown as StylePropertySpecification;
+
+	it('are faint when they name only other trades, and never when they name none', () => {
+		const opacity = (properties: Record<string, unknown>, state = {}) => value(placeFillPaint([], ['jewellery'])['fill-opacity'], fillOpacity, properties, state);
+		expect(opacity(shuibei)).toBe(0.14);
+		expect(opacity(twoTrades)).toBe(0.14);
+		expect(opacity(futian)).toBe(0.14);
+		expect(opacity(dalangTown)).toBe(0.04);
+		// hovered or selected, a faint place is highlighted like any other
+		expect(opacity(dalangTown, { hover: true })).toBe(0.35);
+		// a code is matched whole: no sector code is part of another
+		expect(value(placeFillPaint([], ['app'])['fill-opacity'], fillOpacity, dalangTown)).toBe(0.04);
+	});
+
+	it('match any of several filtered trades, labels included', () => {
+		const paint = placeLabelPaint(['eyewear', 'apparel']);
+		expect('text-opacity' in paint && value(paint['text-opacity'], textOpacity, dalangTown)).toBe(1);
+		expect('text-opacity' in paint && value(paint['text-opacity'], textOpacity, shuibei)).toBe(0.45);
+	});
+
+	it('keep constant opacities without a filter (the point layer then shares the listing points’ shader program)', () => {
+		expect(placePointPaint([])['circle-opacity']).toBe(0.75);
+		expect(placePointPaint([])['circle-stroke-opacity']).toBe(1);
+		expect(placeLabelPaint([])).not.toHaveProperty('text-opacity');
 	});
 });

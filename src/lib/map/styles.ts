@@ -73,29 +73,53 @@ const highlighted: ExpressionSpecification = ['any', ['boolean', ['feature-state
 export const placeOutlineFilter: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
 export const placePointFilter: FilterSpecification = ['==', ['geometry-type'], 'Point'];
 
-export const placeFillPaint = (sectors: Sector[]) => ({
+/**
+ * The places outside a sector filter: they name sectors, and none of those is filtered for. A place that names none
+ * (a consumption district of every trade) is never outside. `null` without a sector filter.
+ * `sectors` is map_places' `,a,b,` string, so a code is found with its commas.
+ */
+export function outsideSectorFilter(active: readonly string[]): ExpressionSpecification | null {
+	if (active.length === 0) return null;
+	const named = active.map((code): ExpressionSpecification => ['in', `,${code},`, ['get', 'sectors']]);
+	return ['all', ['!=', ['get', 'sectors'], ',,'], ['!', ['any', ...named]]];
+}
+
+/**
+ * `value`, or `faint` for the places outside the sector filter (unless highlighted). Without a filter the value is
+ * returned as it is: a constant stays a constant, and the layer keeps the shader program it shares with others.
+ */
+const faintOutside = (outside: ExpressionSpecification | null, faint: number, value: number | ExpressionSpecification) =>
+	outside ? (['case', highlighted, value, outside, faint, value] as ExpressionSpecification) : value;
+
+/** Places are drawn faint outside the sector filter (`activeSectors`), so the filtered trades' places stand out. */
+export const placeFillPaint = (sectors: Sector[], activeSectors: readonly string[] = []) => ({
 	'fill-color': sectorColour(sectors),
-	'fill-opacity': ['case', highlighted, 0.35, 0.14] as ExpressionSpecification,
+	'fill-opacity': faintOutside(outsideSectorFilter(activeSectors), 0.04, ['case', highlighted, 0.35, 0.14]),
 	// the outline layer draws the edge; without this MapLibre compiles and runs a second shader for a 1 px outline
 	'fill-antialias': false
 });
 
-export const placeLinePaint = (sectors: Sector[]) => ({
+export const placeLinePaint = (sectors: Sector[], activeSectors: readonly string[] = []) => ({
 	'line-color': sectorColour(sectors),
+	'line-opacity': faintOutside(outsideSectorFilter(activeSectors), 0.3, 1),
 	'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, highlighted, 2.5, 1.5] as ExpressionSpecification,
 	// every outline in the reference is approximate: dashed says so on the map itself
 	'line-dasharray': [3, 2]
 });
 
-export const placePointPaint = (sectors: Sector[]) => ({
-	'circle-radius': ['case', highlighted, 13, 10] as ExpressionSpecification,
-	// per feature (not a constant) on purpose: the layer then shares the listing points' shader program, one
-	// compile fewer before the first idle (each costs tens of ms in software WebGL)
-	'circle-color': ['case', highlighted, '#fff8e1', '#ffffff'] as ExpressionSpecification,
-	'circle-opacity': 0.75,
-	'circle-stroke-color': sectorColour(sectors),
-	'circle-stroke-width': ['case', highlighted, 4, 2.5] as ExpressionSpecification
-});
+export const placePointPaint = (sectors: Sector[], activeSectors: readonly string[] = []) => {
+	const outside = outsideSectorFilter(activeSectors);
+	return {
+		'circle-radius': ['case', highlighted, 13, 10] as ExpressionSpecification,
+		// per feature (not a constant) on purpose: the layer then shares the listing points' shader program, one
+		// compile fewer before the first idle (each costs tens of ms in software WebGL)
+		'circle-color': ['case', highlighted, '#fff8e1', '#ffffff'] as ExpressionSpecification,
+		'circle-opacity': faintOutside(outside, 0.3, 0.75),
+		'circle-stroke-color': sectorColour(sectors),
+		'circle-stroke-opacity': faintOutside(outside, 0.3, 1),
+		'circle-stroke-width': ['case', highlighted, 4, 2.5] as ExpressionSpecification
+	};
+};
 
 /**
  * Zoom from which the industry towns are labelled too. Below it only the five consumption districts are: at the
@@ -119,6 +143,12 @@ export const placeLabelLayout = (lang: Lang) => {
 };
 
 export const LABEL_PAINT = { 'text-color': '#2b2b2b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 };
+
+/** Place labels: faint, like their places, outside the sector filter. */
+export const placeLabelPaint = (activeSectors: readonly string[] = []) => {
+	const outside = outsideSectorFilter(activeSectors);
+	return outside ? { ...LABEL_PAINT, 'text-opacity': ['case', outside, 0.45, 1] as ExpressionSpecification } : LABEL_PAINT;
+};
 
 // ---- listings -----------------------------------------------------------------------------------------------
 export const clusterFilter: FilterSpecification = ['has', 'point_count'];
