@@ -130,23 +130,38 @@ async function findMaplibreChunks(clientDir: string): Promise<Set<string>> {
 	return found;
 }
 
-/** Sums the gzip sizes of the JS that `/`'s HTML loads or modulepreloads, with everything they statically import. */
+/**
+ * Sums the gzip sizes of the JS that `/` loads to hydrate: what its HTML loads or modulepreloads, the route's nodes
+ * (its layout and page components, which SvelteKit's start script imports by `node_ids` through dynamic imports in
+ * the app entry), and everything those statically import. Other dynamic imports (the map) load lazily.
+ */
 async function jsBeforeMap(siteUrl: string, clientDir: string): Promise<JsBudget> {
 	const html = await (await fetch(`${siteUrl}/`)).text();
 	const base = `${siteUrl}/`;
-	const roots = [
+	const entries = [
 		...[...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]!),
 		...[...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"/g)].map((m) => m[1]!),
 		...[...html.matchAll(/\bimport\(\s*"([^"]+\.js)"\s*\)/g)].map((m) => m[1]!)
 	].map((href) => new URL(href, base).pathname);
+	const nodeIds = /\bnode_ids:\s*\[([\d,\s]*)\]/.exec(html)?.[1]?.split(',').map((id) => id.trim()).filter(Boolean) ?? [];
+	if (nodeIds.length === 0) throw new Error('jsBeforeMap: no node_ids in the start script of /');
+	const nodes: string[] = [];
+	for (const entry of entries.filter((path) => /\/entry\/app\.[^/]+\.js$/.test(path))) {
+		const code = await readFile(join(clientDir, entry), 'utf8');
+		for (const id of nodeIds) {
+			const node = new RegExp(`import\\(\\s*[\`"'](\\.\\.\\/nodes\\/${id}\\.[^\`"']+\\.js)[\`"']`).exec(code)?.[1];
+			if (!node) throw new Error(`jsBeforeMap: node ${id} not found in ${entry}`);
+			nodes.push(new URL(node, `http://x${entry}`).pathname);
+		}
+	}
 	const seen = new Set<string>();
-	const queue = [...roots];
+	const queue = [...entries, ...nodes];
 	while (queue.length) {
 		const path = queue.shift()!;
 		if (seen.has(path)) continue;
 		seen.add(path);
 		const code = await readFile(join(clientDir, path), 'utf8');
-		// static imports only (`from"./x.js"`, `import"./x.js"`); dynamic import("…") is what loads lazily
+		// static imports only (`from"./x.js"`, `import"./x.js"`); other dynamic import("…")s are what loads lazily
 		for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) {
 			queue.push(new URL(m[1]!, `http://x${path}`).pathname);
 		}
