@@ -134,7 +134,8 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			page.evaluate(() => {
 				const map = window.__sfmMap;
 				// the filtered codes each paint expression tests a place's `,a,b,` sectors for
-				const codes = (layer: string, property: string) => [...JSON.stringify(map.getPaintProperty(layer, property) ?? null).matchAll(/"in",",(\w+),"/g)].map((m) => m[1]).sort();
+				type Property = 'fill-opacity' | 'line-opacity' | 'circle-stroke-opacity' | 'text-opacity';
+				const codes = (layer: string, property: Property) => [...JSON.stringify(map.getPaintProperty(layer, property) ?? null).matchAll(/"in",",(\w+),"/g)].map((m) => m[1]).sort();
 				return {
 					fill: codes('places-fill', 'fill-opacity'),
 					outline: codes('places-outline', 'line-opacity'),

@@ -84,13 +84,13 @@ describe('places under a sector filter', () => {
 	const dalangTown = { sectors: ',apparel,' };
 	const futian = { sectors: ',,' };
 	const twoTrades = { sectors: ',apparel,jewellery,' };
-	const value = (spec: unknown, property: StylePropertySpecification, properties: Record<string, unknown>, state: Record<string, unknown> = {}) => {
-		const parsed = expression.createExpression(spec, property);
+	const value = (spec: unknown, [name, property]: [string, StylePropertySpecification], properties: Record<string, unknown>, state: Record<string, unknown> = {}) => {
+		const parsed = expression.createExpression(spec, name, property);
 		if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
 		return parsed.value.evaluate({ zoom: 11 }, { type: 'Polygon', properties } as never, state);
 	};
-	const fillOpacity = latest.paint_fill['fill-opacity'] as unknown as StylePropertySpecification;
-	const textOpacity = latest.paint_symbol['text-opacity'] as unknown as StylePropertySpecification;
+	const fillOpacity: [string, StylePropertySpecification] = ['fill-opacity', latest.paint_fill['fill-opacity'] as unknown as StylePropertySpecification];
+	const textOpacity: [string, StylePropertySpecification] = ['text-opacity', latest.paint_symbol['text-opacity'] as unknown as StylePropertySpecification];
 
 	it('are faint when they name only other trades, and never when they name none', () => {
 		const opacity = (properties: Record<string, unknown>, state = {}) => value(placeFillPaint([], ['jewellery'])['fill-opacity'], fillOpacity, properties, state);
