@@ -1,3 +1,4 @@
+import type { ApiClient } from '$lib/data/api';
 import { explorerFilterArgs, getListing, getPlace, loadMapSummary } from '$lib/data/explorer';
 import type { ListingDetail, MapSummary, PlaceDetail } from '$lib/data/types';
 import { parseAreaKey, parseExplorerState } from '$lib/state/explorer-url';
@@ -18,7 +19,7 @@ export type SelectionDetail = { type: 'place'; place: PlaceDetail } | { type: 'l
 // Universal load: on the server it renders the list and the selected item into the HTML (readable without
 // JavaScript); in the browser it asks the API directly when filters change, with no extra server hop.
 export const load: PageLoad = async ({ data, url, parent }) => {
-	const { supabase } = await parent();
+	const { api } = await parent();
 	const state = parseExplorerState(url);
 	const args = explorerFilterArgs(state, new Date());
 	let summary: MapSummary | null = null;
@@ -28,17 +29,17 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 	let listError = data.backendError;
 	// Investors (issue #6), loaded beside the list: the cluster view's per-area counts, the chosen area's statistics
 	// (or why the API refused the area), the compared areas, and the plan's measures.
-	const investors = loadInvestorData(supabase, state, args).catch((error) => {
+	const investors = loadInvestorData(api, state, args).catch((error) => {
 		console.error('[explorer] loading the investor data failed:', error);
 		return { clusters: null, areaStats: null, areaProblem: null, compareStats: [], compareRefused: [], policies: [], investorError: true };
 	});
 	try {
 		const [loadedSummary, detail] = await Promise.all([
-			loadMapSummary(supabase, args),
+			loadMapSummary(api, args),
 			state.selection?.type === 'place'
-				? getPlace(supabase, state.selection.id)
+				? getPlace(api, state.selection.id)
 				: state.selection?.type === 'listing'
-					? getListing(supabase, state.selection.id)
+					? getListing(api, state.selection.id)
 					: Promise.resolve(null)
 		]);
 		summary = loadedSummary;
@@ -53,23 +54,23 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 };
 
 async function loadInvestorData(
-	supabase: Parameters<typeof loadAreaStats>[0],
+	api: ApiClient,
 	state: ReturnType<typeof parseExplorerState>,
 	args: ReturnType<typeof explorerFilterArgs>
 ) {
 	const area = state.area ? parseAreaKey(state.area) : null;
 	let areaProblem: string | null = null;
 	const [clusters, areaStats, compared, policies] = await Promise.all([
-		state.view === 'clusters' ? loadAreaSummaries(supabase, args) : Promise.resolve(null as AreaSummaries | null),
+		state.view === 'clusters' ? loadAreaSummaries(api, args) : Promise.resolve(null as AreaSummaries | null),
 		area
-			? loadAreaStats(supabase, area, args, 50).catch((error) => {
+			? loadAreaStats(api, area, args, 50).catch((error) => {
 					if (!(error instanceof AreaRefused)) throw error;
 					areaProblem = error.reason;
 					return null;
 				})
 			: Promise.resolve(null as AreaStats | null),
-		loadCompareStats(supabase, state.compare ?? [], args),
-		state.view === 'clusters' || area ? listPolicyMeasures(supabase) : Promise.resolve([] as PolicyMeasure[])
+		loadCompareStats(api, state.compare ?? [], args),
+		state.view === 'clusters' || area ? listPolicyMeasures(api) : Promise.resolve([] as PolicyMeasure[])
 	]);
 	return { clusters, areaStats, areaProblem: areaProblem as string | null, compareStats: compared.stats, compareRefused: compared.refused, policies, investorError: false };
 }

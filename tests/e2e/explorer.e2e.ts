@@ -94,6 +94,22 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('the map page loads no sign-in code: it reads the API with PostgREST’s client alone', async () => {
+		const { page } = await open('/');
+		const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((name) => /\.m?js(\?|$)/.test(name)));
+		expect(scripts.length).toBeGreaterThan(0);
+		const loaded: string[] = [];
+		for (const url of scripts) {
+			const code = await (await fetch(url)).text();
+			// supabase-js's auth and realtime clients, by their class names (kept in the minified build)
+			if (code.includes('GoTrueClient') || code.includes('RealtimeClient')) loaded.push(url);
+		}
+		expect(loaded).toEqual([]);
+		// and it does read the API: the list came from map_summary, the map's listings from map_features
+		expect(await page.getByTestId('listing-list').locator('li').count()).toBeGreaterThan(0);
+		await page.close();
+	});
+
 	test('each filter changes map, list and counts consistently', async () => {
 		const { page } = await open('/');
 		const all = await mapListAndCount(page);

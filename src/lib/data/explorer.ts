@@ -1,6 +1,6 @@
 // The explorer's data access, in one module (architecture §4 "Scale"): when the listings outgrow one GeoJSON, this
 // is where the switch to server-side clusters or vector tiles happens.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { ApiClient } from './api';
 import type { ExplorerState } from '$lib/state/explorer-url';
 import { eventWindow } from '$lib/state/explorer-url';
 import { ApiError } from './catalogue';
@@ -43,28 +43,28 @@ export function mapFeaturesUrl(supabaseUrl: string, args: ExplorerFilterArgs, ve
 }
 
 /** Counts and one page of the list for the filters. */
-export async function loadMapSummary(client: SupabaseClient, args: ExplorerFilterArgs, offset = 0, limit = 50): Promise<MapSummary> {
+export async function loadMapSummary(client: ApiClient, args: ExplorerFilterArgs, offset = 0, limit = 50): Promise<MapSummary> {
 	const { data, error } = await client.rpc('map_summary', { ...args, p_limit: limit, p_offset: offset });
 	if (error) throw new ApiError('map_summary', error);
 	return data as MapSummary;
 }
 
 /** The plan's places as GeoJSON (outlines where known, else points). */
-export async function loadMapPlaces(client: SupabaseClient): Promise<PlacesCollection> {
+export async function loadMapPlaces(client: ApiClient): Promise<PlacesCollection> {
 	const { data, error } = await client.rpc('map_places');
 	if (error) throw new ApiError('map_places', error);
 	return data as PlacesCollection;
 }
 
 /** One place with its listings and counts; null when there is no such place. */
-export async function getPlace(client: SupabaseClient, id: string): Promise<PlaceDetail | null> {
+export async function getPlace(client: ApiClient, id: string): Promise<PlaceDetail | null> {
 	const { data, error } = await client.rpc('get_place', { p_slug: id });
 	if (error) throw new ApiError('get_place', error);
 	return data as PlaceDetail | null;
 }
 
 /** One listing (by slug or id); null when not found or not visible to the caller. */
-export async function getListing(client: SupabaseClient, idOrSlug: string): Promise<ListingDetail | null> {
+export async function getListing(client: ApiClient, idOrSlug: string): Promise<ListingDetail | null> {
 	const { data, error } = await client.rpc('get_listing', { p_id: idOrSlug });
 	if (error) throw new ApiError('get_listing', error);
 	return data as ListingDetail | null;

@@ -1,6 +1,6 @@
 // Typed wrappers over the investor API functions (supabase/migrations/20260109000000_create_investor_functions.sql):
 // the cluster view's per-area counts, any area's statistics, the plan's support measures and export pages.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { ApiClient } from './api';
 import { parseAreaKey, type AreaSpec } from '$lib/state/explorer-url';
 import { ApiError } from './catalogue';
 import type { ExplorerFilterArgs } from './explorer';
@@ -106,7 +106,7 @@ export interface ExportListing
 }
 
 /** Counts and figures of every place and district for the explorer's filters. */
-export async function loadAreaSummaries(client: SupabaseClient, args: ExplorerFilterArgs): Promise<AreaSummaries> {
+export async function loadAreaSummaries(client: ApiClient, args: ExplorerFilterArgs): Promise<AreaSummaries> {
 	const { data, error } = await client.rpc('area_summaries', { ...args });
 	if (error) throw new ApiError('area_summaries', error);
 	return data as AreaSummaries;
@@ -125,7 +125,7 @@ export class AreaRefused extends Error {
  * Statistics of the listings in an area with the explorer's filters; `limit` listings come with them (0–500).
  * @throws AreaRefused when the API refuses the area (22023 / P0002), ApiError on other failures
  */
-export async function loadAreaStats(client: SupabaseClient, area: AreaSpec, args: ExplorerFilterArgs, limit = 50): Promise<AreaStats> {
+export async function loadAreaStats(client: ApiClient, area: AreaSpec, args: ExplorerFilterArgs, limit = 50): Promise<AreaStats> {
 	const { data, error } = await client.rpc('area_stats', { p_area: area, ...args, p_limit: limit });
 	if (error) {
 		if (error.code === '22023' || error.code === 'P0002') throw new AreaRefused(error.message);
@@ -139,7 +139,7 @@ export async function loadAreaStats(client: SupabaseClient, area: AreaSpec, args
  * longer exists, say, in an old link) is left out and named in `refused`, so the others are still compared.
  * @throws ApiError when the API fails for another reason
  */
-export async function loadCompareStats(client: SupabaseClient, keys: readonly string[], args: ExplorerFilterArgs): Promise<{ stats: AreaStats[]; refused: string[] }> {
+export async function loadCompareStats(client: ApiClient, keys: readonly string[], args: ExplorerFilterArgs): Promise<{ stats: AreaStats[]; refused: string[] }> {
 	const results = await Promise.all(
 		keys.map(async (key) => {
 			const area = parseAreaKey(key);
@@ -156,7 +156,7 @@ export async function loadCompareStats(client: SupabaseClient, keys: readonly st
 }
 
 /** The plan's support measures. */
-export async function listPolicyMeasures(client: SupabaseClient): Promise<PolicyMeasure[]> {
+export async function listPolicyMeasures(client: ApiClient): Promise<PolicyMeasure[]> {
 	const { data, error } = await client.rpc('list_policy_measures');
 	if (error) throw new ApiError('list_policy_measures', error);
 	return data as PolicyMeasure[];
@@ -167,7 +167,7 @@ export async function listPolicyMeasures(client: SupabaseClient): Promise<Policy
  * @throws AreaRefused when the API refuses the area or a filter value, ApiError on other failures
  */
 export async function loadExportPage(
-	client: SupabaseClient,
+	client: ApiClient,
 	args: ExplorerFilterArgs,
 	options: { area?: AreaSpec | null; after?: string | null; limit?: number } = {}
 ): Promise<ExportListing[]> {
@@ -185,7 +185,7 @@ export async function loadExportPage(
 }
 
 /** Shenzhen's districts (for picking one as an area). */
-export async function listDistricts(client: SupabaseClient): Promise<{ code: string; slug: string; name_zh: string; name_en: string }[]> {
+export async function listDistricts(client: ApiClient): Promise<{ code: string; slug: string; name_zh: string; name_en: string }[]> {
 	const { data, error } = await client.rpc('list_districts');
 	if (error) throw new ApiError('list_districts', error);
 	return data as { code: string; slug: string; name_zh: string; name_en: string }[];
