@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import { expression, featureFilter, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Lang } from '$lib/i18n';
-import { mapLabelName, placeFillPaint, placeLabelLayout, placeLabelPaint, placePointPaint, pointLabelLayout } from './styles';
+import { faded, mapLabelName, placeFillPaint, placeLabelFilter, placeLabelLayout, placeLinePaint, placePointPaint, pointLabelLayout } from './styles';
 
 // Evaluated by MapLibre's own expression engine (the style spec package MapLibre GL JS is built on).
 function evaluate(spec: unknown, properties: Record<string, unknown>, zoom = 12, propertySpec: StylePropertySpecification | null = null): unknown {
@@ -85,7 +85,7 @@ describe('places under a sector filter', () => {
 	const futian = { sectors: ',,' };
 	const twoTrades = { sectors: ',apparel,jewellery,' };
 	const value = (spec: unknown, [name, property]: [string, StylePropertySpecification], properties: Record<string, unknown>, state: Record<string, unknown> = {}) => {
-		const parsed = expression.createExpression(spec, name, property);
+		const parsed = expression.createExpression(spec, `layers[0].paint.${name}`, property);
 		if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
 		return parsed.value.evaluate({ zoom: 11 }, { type: 'Polygon', properties } as never, state);
 	};
@@ -104,15 +104,38 @@ describe('places under a sector filter', () => {
 		expect(value(placeFillPaint([], ['app'])['fill-opacity'], fillOpacity, dalangTown)).toBe(0.04);
 	});
 
-	it('match any of several filtered trades, labels included', () => {
-		const paint = placeLabelPaint(['eyewear', 'apparel']);
-		expect('text-opacity' in paint && value(paint['text-opacity'], textOpacity, dalangTown)).toBe(1);
-		expect('text-opacity' in paint && value(paint['text-opacity'], textOpacity, shuibei)).toBe(0.45);
+	it('match any of several filtered trades; outlines and rings faint in colour, labels left out', () => {
+		const sectors = [
+			{ code: 'apparel', colour: '#c2185b' },
+			{ code: 'jewellery', colour: '#d4af37' }
+		] as never[];
+		const lineColour: [string, StylePropertySpecification] = ['line-color', latest.paint_line['line-color'] as unknown as StylePropertySpecification];
+		const outline = (properties: Record<string, unknown>, state = {}) =>
+			String(value(placeLinePaint(sectors, ['eyewear', 'jewellery'])['line-color'], lineColour, properties, state));
+		const rgba = (hex: string) => `rgba(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(',')},1)`;
+		expect(outline({ ...shuibei, sector: 'jewellery' })).toBe(rgba('#d4af37'));
+		expect(outline({ ...dalangTown, sector: 'apparel' })).toBe(rgba(faded('#c2185b')));
+		expect(outline({ ...dalangTown, sector: 'apparel' }, { selected: true })).toBe(rgba('#c2185b'));
+
+		const filter = placeLabelFilter(['eyewear', 'apparel']);
+		const shown = (properties: Record<string, unknown>) => {
+			const parsed = featureFilter(filter, "layers[0].filter");
+			return parsed.filter({ zoom: 11 } as never, { type: 1, properties } as never);
+		};
+		expect(shown(dalangTown)).toBe(true);
+		expect(shown(futian)).toBe(true);
+		expect(shown(shuibei)).toBe(false);
 	});
 
-	it('keep constant opacities without a filter (the point layer then shares the listing points’ shader program)', () => {
+	it('fade a colour towards white, three parts in four', () => {
+		expect(faded('#000000')).toBe('#bfbfbf');
+		expect(faded('#ffffff')).toBe('#ffffff');
+		expect(faded('#d4af37')).toBe('#f4ebcd');
+	});
+
+	it('keep their paints without a filter (constants stay constants: the layers keep their shader programs)', () => {
 		expect(placePointPaint([])['circle-opacity']).toBe(0.75);
-		expect(placePointPaint([])['circle-stroke-opacity']).toBe(1);
-		expect(placeLabelPaint([])).not.toHaveProperty('text-opacity');
+		expect(placeLinePaint([])['line-color']).toEqual(placeLinePaint([], [])['line-color']);
+		expect(placeLabelFilter([])).toBeUndefined();
 	});
 });

@@ -6,10 +6,20 @@ import type { Sector } from '$lib/data/types';
 
 const NEUTRAL = '#6b6b6b';
 
-/** `match` on a feature's `sector` property giving the sector's colour (grey for none). */
-export function sectorColour(sectors: Sector[]): ExpressionSpecification {
-	if (sectors.length === 0) return ['literal', NEUTRAL] as unknown as ExpressionSpecification;
-	return ['match', ['get', 'sector'], ...sectors.flatMap((s) => [s.code, s.colour]), NEUTRAL] as unknown as ExpressionSpecification;
+/**
+ * `match` on a feature's `sector` property giving the sector's colour (grey for none); with `tone`, each colour
+ * passed through it (e.g. `faded`).
+ */
+export function sectorColour(sectors: Sector[], tone: (hex: string) => string = (hex) => hex): ExpressionSpecification {
+	if (sectors.length === 0) return ['literal', tone(NEUTRAL)] as unknown as ExpressionSpecification;
+	return ['match', ['get', 'sector'], ...sectors.flatMap((s) => [s.code, tone(s.colour)]), tone(NEUTRAL)] as unknown as ExpressionSpecification;
+}
+
+/** A `#rrggbb` colour mixed with three parts of white: how a place outside the sector filter is drawn. */
+export function faded(hex: string): string {
+	const channels = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+	if (hex.length !== 7 || channels.some(Number.isNaN)) return hex;
+	return `#${channels.map((c) => Math.round(c + (255 - c) * 0.75).toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** The label in the current language, falling back to the other one. */
@@ -85,40 +95,45 @@ export function outsideSectorFilter(active: readonly string[]): ExpressionSpecif
 }
 
 /**
- * `value`, or `faint` for the places outside the sector filter (unless highlighted). Without a filter the value is
- * returned as it is: a constant stays a constant, and the layer keeps the shader program it shares with others.
+ * `value`, or `faint` for the places outside the sector filter (unless highlighted). Only properties that are
+ * already per feature are made faint, and faint colours are colours: a property turned from a constant into a
+ * per-feature value needs another shader program, compiled (tens of ms in software WebGL) as the filter is set.
  */
-const faintOutside = (outside: ExpressionSpecification | null, faint: number, value: number | ExpressionSpecification) =>
+const faintOutside = <T extends number | string | ExpressionSpecification>(outside: ExpressionSpecification | null, faint: T, value: T): T | ExpressionSpecification =>
 	outside ? (['case', highlighted, value, outside, faint, value] as ExpressionSpecification) : value;
 
 /** Places are drawn faint outside the sector filter (`activeSectors`), so the filtered trades' places stand out. */
 export const placeFillPaint = (sectors: Sector[], activeSectors: readonly string[] = []) => ({
 	'fill-color': sectorColour(sectors),
-	'fill-opacity': faintOutside(outsideSectorFilter(activeSectors), 0.04, ['case', highlighted, 0.35, 0.14]),
+	'fill-opacity': faintOutside<number | ExpressionSpecification>(outsideSectorFilter(activeSectors), 0.04, ['case', highlighted, 0.35, 0.14]),
 	// the outline layer draws the edge; without this MapLibre compiles and runs a second shader for a 1 px outline
 	'fill-antialias': false
 });
 
 export const placeLinePaint = (sectors: Sector[], activeSectors: readonly string[] = []) => ({
-	'line-color': sectorColour(sectors),
-	'line-opacity': faintOutside(outsideSectorFilter(activeSectors), 0.3, 1),
+	'line-color': faintOutside(outsideSectorFilter(activeSectors), sectorColour(sectors, faded), sectorColour(sectors)),
 	'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3.5, highlighted, 2.5, 1.5] as ExpressionSpecification,
 	// every outline in the reference is approximate: dashed says so on the map itself
 	'line-dasharray': [3, 2]
 });
 
-export const placePointPaint = (sectors: Sector[], activeSectors: readonly string[] = []) => {
+export const placePointPaint = (sectors: Sector[], activeSectors: readonly string[] = []) => ({
+	'circle-radius': ['case', highlighted, 13, 10] as ExpressionSpecification,
+	// per feature (not a constant) on purpose: the layer then shares the listing points' shader program, one
+	// compile fewer before the first idle (each costs tens of ms in software WebGL)
+	'circle-color': ['case', highlighted, '#fff8e1', '#ffffff'] as ExpressionSpecification,
+	'circle-opacity': 0.75,
+	'circle-stroke-color': faintOutside(outsideSectorFilter(activeSectors), sectorColour(sectors, faded), sectorColour(sectors)),
+	'circle-stroke-width': ['case', highlighted, 4, 2.5] as ExpressionSpecification
+});
+
+/**
+ * Which place labels show: under a sector filter, those of the places it is about and of the consumption districts
+ * (a layer filter: faint labels would need another shader program, see faintOutside).
+ */
+export const placeLabelFilter = (activeSectors: readonly string[] = []): FilterSpecification | undefined => {
 	const outside = outsideSectorFilter(activeSectors);
-	return {
-		'circle-radius': ['case', highlighted, 13, 10] as ExpressionSpecification,
-		// per feature (not a constant) on purpose: the layer then shares the listing points' shader program, one
-		// compile fewer before the first idle (each costs tens of ms in software WebGL)
-		'circle-color': ['case', highlighted, '#fff8e1', '#ffffff'] as ExpressionSpecification,
-		'circle-opacity': faintOutside(outside, 0.3, 0.75),
-		'circle-stroke-color': sectorColour(sectors),
-		'circle-stroke-opacity': faintOutside(outside, 0.3, 1),
-		'circle-stroke-width': ['case', highlighted, 4, 2.5] as ExpressionSpecification
-	};
+	return outside ? ['!', outside] : undefined;
 };
 
 /**
@@ -143,12 +158,6 @@ export const placeLabelLayout = (lang: Lang) => {
 };
 
 export const LABEL_PAINT = { 'text-color': '#2b2b2b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 };
-
-/** Place labels: faint, like their places, outside the sector filter. */
-export const placeLabelPaint = (activeSectors: readonly string[] = []) => {
-	const outside = outsideSectorFilter(activeSectors);
-	return outside ? { ...LABEL_PAINT, 'text-opacity': ['case', outside, 0.45, 1] as ExpressionSpecification } : LABEL_PAINT;
-};
 
 // ---- listings -----------------------------------------------------------------------------------------------
 export const clusterFilter: FilterSpecification = ['has', 'point_count'];
