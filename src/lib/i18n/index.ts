@@ -19,7 +19,12 @@ export const otherLang = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
  * @example t('en', 'list.count', { n: 3 }) // '3 listings'
  */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-	return messages[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+	return fill(messages[lang][key], params);
+}
+
+/** A message with its `{name}` placeholders filled (a name without a value stays as it is). */
+export function fill(text: string, params: Record<string, string | number>): string {
+	return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /**

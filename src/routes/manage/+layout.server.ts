@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { listDistricts, myMemberships, type DistrictOption, type Membership } from '$lib/data/manage';
-import { langFromUrl, t } from '$lib/i18n';
+import { langFromUrl } from '$lib/i18n';
+import { t } from '$lib/i18n/manage';
 import type { LayoutServerLoad } from './$types';
 
 // This file makes every /manage navigation a server request, so the authGuard hook runs for it (style.md §6.3):

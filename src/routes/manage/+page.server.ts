@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { LISTING_STATUSES, manageListings, reviewQueue, type ListingStatus } from '$lib/data/manage';
-import { langFromUrl, t } from '$lib/i18n';
+import { langFromUrl } from '$lib/i18n';
+import { t } from '$lib/i18n/manage';
 import { isAnyAdmin } from './manage';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 // Helpers shared by the /manage pages (client-safe): language-preserving links, what the UI offers each role
 // (mirroring the database, which is what actually decides), and the localized text of a field rule.
-import { t, type Lang, type MessageKey } from '$lib/i18n';
-import { messages } from '$lib/i18n/messages';
+import type { Lang } from '$lib/i18n';
+import { isMessageKey, t } from '$lib/i18n/manage';
 import type { Membership } from '$lib/data/manage';
 import { MAX_LENGTH, type FieldError, type ListingField } from '$lib/validation/listing';
 
@@ -31,12 +31,10 @@ export function districtName(
 	return district ? (lang === 'zh' ? district.name_zh : district.name_en) : code;
 }
 
-const known = (key: string): key is MessageKey => key in messages.zh;
-
 /** The label of a listing field (used in error summaries, diffs and import previews); the raw name if unknown. */
 export function fieldLabel(field: string, lang: Lang): string {
 	const key = `field.${field}`;
-	return known(key) ? t(lang, key) : field;
+	return isMessageKey(key) ? t(lang, key) : field;
 }
 
 /**
@@ -47,7 +45,7 @@ export function fieldLabel(field: string, lang: Lang): string {
 export function ruleMessage(error: FieldError | { field: string; rule: string }, lang: Lang): string {
 	const max = MAX_LENGTH[error.field as keyof typeof MAX_LENGTH] ?? '';
 	for (const key of [`rule.${error.field}.${error.rule}`, `rule.${error.rule}`]) {
-		if (known(key)) return t(lang, key, { max });
+		if (isMessageKey(key)) return t(lang, key, { max });
 	}
 	return t(lang, 'rule.invalid');
 }
@@ -63,7 +61,7 @@ export function displayValue(value: unknown, field?: string, lang?: Lang): strin
 	if (value === null || value === undefined || value === '') return '—';
 	if (lang && typeof value === 'string' && field && ['kind', 'status', 'precision'].includes(field)) {
 		const key = field === 'status' ? `manage.status.${value}` : `${field}.${value}`;
-		if (known(key)) return t(lang, key);
+		if (isMessageKey(key)) return t(lang, key);
 	}
 	if (Array.isArray(value)) return value.length ? value.map(String).join(', ') : '—';
 	if (typeof value === 'object') return JSON.stringify(value);

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { grantMembership, listMembers, ManageApiError, revokeMembership, type Role } from '$lib/data/manage';
-import { langFromUrl, t } from '$lib/i18n';
+import { langFromUrl } from '$lib/i18n';
+import { t } from '$lib/i18n/manage';
 import { AccountError, createMemberAccount, setMemberDisabled } from '$lib/server/accounts';
 import { isAnyAdmin, withLang } from '../manage';
 import { serviceClient } from '$lib/server/supabase-admin';

@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { importListings, ManageApiError, type ListingFields } from '$lib/data/manage';
 import { parseImportFile, type ParseProblem } from '$lib/import/rows';
 import { fieldErrorFromDatabase, validateListing, valuesFromFields, type FieldError } from '$lib/validation/listing';
-import { langFromUrl, t } from '$lib/i18n';
+import { langFromUrl } from '$lib/i18n';
+import { t } from '$lib/i18n/manage';
 import { isAnyAdmin } from '../manage';
 import type { Actions, PageServerLoad } from './$types';
 

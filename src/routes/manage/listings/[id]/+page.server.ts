@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getListingForEdit, ManageApiError, type ListingForEdit } from '$lib/data/manage';
-import { langFromUrl, t } from '$lib/i18n';
+import { langFromUrl } from '$lib/i18n';
+import { t } from '$lib/i18n/manage';
 import { editableValues, listingActions, loadFormOptions } from '../listing-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { langFromUrl, t } from '$lib/i18n';
+import { langFromUrl } from '$lib/i18n';
+import { t } from '$lib/i18n/manage';
 import { emptyListingValues } from '$lib/validation/listing';
 import { listingActions, loadFormOptions } from '../listing-form.server';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getListingForEdit, listingHistory, ManageApiError, revertListing } from '$lib/data/manage';
-import { langFromUrl, t } from '$lib/i18n';
+import { langFromUrl } from '$lib/i18n';
+import { t } from '$lib/i18n/manage';
 import { withLang } from '../../../manage';
 import type { Actions, PageServerLoad } from './$types';
 
