@@ -121,7 +121,7 @@ const zh = {
 	'unit.CNY': '元',
 	'unit.USD': '美元',
 	'unit.pairs': '副',
-	// ---- /manage: the editing area (issue #5) ----,
+	// roles, also named on the public pages (who verified a listing); the editing area's text is in manage-messages.ts
 	'role.city_admin': '市级管理员',
 	'role.district_admin': '区级管理员',
 	'role.district_editor': '区级编辑',
@@ -339,7 +339,7 @@ const en: Record<MessageKey, string> = {
 	'unit.CNY': 'CNY',
 	'unit.USD': 'USD',
 	'unit.pairs': 'pairs',
-	// ---- /manage: the editing area (issue #5) ----,
+	// roles, also named on the public pages (who verified a listing); the editing area's text is in manage-messages.ts
 	'role.city_admin': 'City administrator',
 	'role.district_admin': 'District administrator',
 	'role.district_editor': 'District editor',
