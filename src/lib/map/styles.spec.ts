@@ -4,11 +4,19 @@ import { expression, featureFilter, latest, type StylePropertySpecification } fr
 import type { Lang } from '$lib/i18n';
 import { faded, mapLabelName, placeFillPaint, placeLabelFilter, placeLabelLayout, placeLinePaint, placePointPaint, pointLabelLayout } from './styles';
 
-// Evaluated by MapLibre's own expression engine (the style spec package MapLibre GL JS is built on).
-function evaluate(spec: unknown, properties: Record<string, unknown>, zoom = 12, propertySpec: StylePropertySpecification | null = null): unknown {
-	const parsed = expression.createExpression(spec, 'text-field', propertySpec);
+// Evaluated by MapLibre's own expression engine (the style spec package MapLibre GL JS is built on). `rootKey` names
+// the property in the style JSON (its error messages say where), `state` is the feature's feature-state.
+function evaluate(
+	spec: unknown,
+	properties: Record<string, unknown>,
+	zoom = 12,
+	propertySpec: StylePropertySpecification | null = null,
+	rootKey = 'text-field',
+	state: Record<string, unknown> = {}
+): unknown {
+	const parsed = expression.createExpression(spec, rootKey, propertySpec);
 	if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
-	return parsed.value.evaluate({ zoom }, { type: 'Point', properties } as never);
+	return parsed.value.evaluate({ zoom }, { type: 'Point', properties } as never, state);
 }
 const label = (lang: Lang, properties: Record<string, unknown>) => evaluate(mapLabelName(lang), properties);
 
@@ -84,11 +92,8 @@ describe('places under a sector filter', () => {
 	const dalangTown = { sectors: ',apparel,' };
 	const futian = { sectors: ',,' };
 	const twoTrades = { sectors: ',apparel,jewellery,' };
-	const value = (spec: unknown, [name, property]: [string, StylePropertySpecification], properties: Record<string, unknown>, state: Record<string, unknown> = {}) => {
-		const parsed = expression.createExpression(spec, `layers[0].paint.${name}`, property);
-		if (parsed.result !== 'success') throw new Error(parsed.value.map((e) => e.message).join('; '));
-		return parsed.value.evaluate({ zoom: 11 }, { type: 'Polygon', properties } as never, state);
-	};
+	const value = (spec: unknown, [name, property]: [string, StylePropertySpecification], properties: Record<string, unknown>, state: Record<string, unknown> = {}) =>
+		evaluate(spec, properties, 11, property, `layers[0].paint.${name}`, state);
 	const fillOpacity: [string, StylePropertySpecification] = ['fill-opacity', latest.paint_fill['fill-opacity'] as unknown as StylePropertySpecification];
 	const textOpacity: [string, StylePropertySpecification] = ['text-opacity', latest.paint_symbol['text-opacity'] as unknown as StylePropertySpecification];
 
