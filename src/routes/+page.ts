@@ -12,6 +12,7 @@ import {
 	type AreaSummaries,
 	type PolicyMeasure
 } from '$lib/data/investors';
+import { loadPanels } from './panels.svelte';
 import type { PageLoad } from './$types';
 
 export type SelectionDetail = { type: 'place'; place: PlaceDetail } | { type: 'listing'; listing: ListingDetail } | null;
@@ -33,6 +34,10 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 		console.error('[explorer] loading the investor data failed:', error);
 		return { clusters: null, areaStats: null, areaProblem: null, compareStats: [], compareRefused: [], policies: [], investorError: true };
 	});
+	// The panels' code downloads beside the data. A failure fails the navigation, as a page chunk's would; it is
+	// awaited below, the catch only keeps it from counting as unhandled until then.
+	const panels = loadPanels(state);
+	panels.catch(() => undefined);
 	try {
 		const [loadedSummary, detail] = await Promise.all([
 			loadMapSummary(api, args),
@@ -50,7 +55,9 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 		console.error('[explorer] loading the list failed:', error);
 		listError = true;
 	}
-	return { ...data, state, args, summary, selection, selectionMissing, listError, ...(await investors) };
+	const investorData = await investors;
+	await panels;
+	return { ...data, state, args, summary, selection, selectionMissing, listError, ...investorData };
 };
 
 async function loadInvestorData(
