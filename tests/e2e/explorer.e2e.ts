@@ -351,6 +351,25 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('typing a search asks for each list once, as the key is pressed (the navigation then uses that answer)', async () => {
+		const { page } = await open('/');
+		const asked: { q: string | undefined; offset: number }[] = [];
+		page.on('request', (request) => {
+			if (!request.url().includes('/rpc/map_summary')) return;
+			const body = request.postDataJSON() as { p_q?: string; p_offset: number };
+			asked.push({ q: body.p_q, offset: body.p_offset });
+		});
+		await page.getByRole('searchbox').pressSequentially('shuibei', { delay: 150 });
+		await page.waitForURL(/q=shuibei/);
+		await expect.poll(() => page.getByTestId('listing-list').locator('li').count()).toBeGreaterThan(0);
+		const terms = asked.map((a) => a.q);
+		expect(terms.at(-1)).toBe('shuibei');
+		expect(asked.every((a) => a.offset === 0)).toBe(true);
+		// one request per term sent: a second one would be the navigation's own
+		expect(new Set(terms).size).toBe(terms.length);
+		await page.close();
+	});
+
 	test('the list marks each kind with its own symbol, all of one size, so the names line up', async () => {
 		const { page } = await open('/?kinds=enterprise,platform');
 		const rows = await page.getByTestId('listing-list').locator('li a').evaluateAll((links) =>
