@@ -42,14 +42,16 @@ export function mapFeaturesUrl(supabaseUrl: string, args: ExplorerFilterArgs, ve
 	return url.href;
 }
 
+/** The list's page size. */
+const PAGE_SIZE = 50;
+/** Older than this, an early request that no load took is not trusted to still be current. */
+const EARLY_MAX_AGE_MS = 10_000;
+/** The first page's request sent ahead of a navigation (see startMapSummary). */
+let early: { client: ApiClient; key: string; at: number; summary: Promise<MapSummary> } | null = null;
+
 /** Counts and one page of the list for the filters (the first page may already be on its way: see startMapSummary). */
-export function loadMapSummary(client: ApiClient, args: ExplorerFilterArgs, offset = 0, limit = 50): Promise<MapSummary> {
-	const started = early;
-	early = null;
-	if (offset === 0 && limit === FIRST_PAGE && started && started.client === client && started.key === JSON.stringify(args) && Date.now() - started.at < EARLY_MAX_AGE_MS) {
-		return started.summary;
-	}
-	return requestMapSummary(client, args, offset, limit);
+export function loadMapSummary(client: ApiClient, args: ExplorerFilterArgs, offset = 0, limit = PAGE_SIZE): Promise<MapSummary> {
+	return (offset === 0 && limit === PAGE_SIZE && takeEarlySummary(client, args)) || requestMapSummary(client, args, offset, limit);
 }
 
 async function requestMapSummary(client: ApiClient, args: ExplorerFilterArgs, offset: number, limit: number): Promise<MapSummary> {
@@ -58,11 +60,6 @@ async function requestMapSummary(client: ApiClient, args: ExplorerFilterArgs, of
 	return data as MapSummary;
 }
 
-const FIRST_PAGE = 50;
-/** Older than this, an early request that no load took is not trusted to still be current. */
-const EARLY_MAX_AGE_MS = 10_000;
-let early: { client: ApiClient; key: string; at: number; summary: Promise<MapSummary> } | null = null;
-
 /**
  * Sends the request for the list's first page of the state the explorer is about to navigate to, at once; the
  * navigation's load then gets this request from loadMapSummary (same client and arguments) instead of sending its
@@ -70,9 +67,17 @@ let early: { client: ApiClient; key: string; at: number; summary: Promise<MapSum
  * the browser draws a frame in between: tens of ms with a map on the page, which every keystroke of a search waited for.
  */
 export function startMapSummary(client: ApiClient, args: ExplorerFilterArgs): void {
-	const summary = requestMapSummary(client, args, 0, FIRST_PAGE);
+	const summary = requestMapSummary(client, args, 0, PAGE_SIZE);
 	summary.catch(() => undefined); // handled by the load that takes it; this only keeps it from counting as unhandled
 	early = { client, key: JSON.stringify(args), at: Date.now(), summary };
+}
+
+/** The early request for these arguments if there is one, still fresh; either way there is none left after. */
+function takeEarlySummary(client: ApiClient, args: ExplorerFilterArgs): Promise<MapSummary> | null {
+	const started = early;
+	early = null;
+	const matches = started?.client === client && started.key === JSON.stringify(args) && Date.now() - started.at < EARLY_MAX_AGE_MS;
+	return matches ? started.summary : null;
 }
 
 /** The plan's places as GeoJSON (outlines where known, else points). */
