@@ -35,6 +35,12 @@ export function afterFirstPaint(): Promise<void> {
 			requestAnimationFrame(() => setTimeout(resolve));
 			return;
 		}
+		// Painted already (the usual case: the page's code arrives after the server's HTML is on screen): at once,
+		// rather than when the observer's buffered entries are delivered, a low-priority task that can come late.
+		if (performance.getEntriesByName('first-contentful-paint').length) {
+			resolve();
+			return;
+		}
 		const observer = new PerformanceObserver((entries) => {
 			if (!entries.getEntriesByName('first-contentful-paint').length) return;
 			observer.disconnect();
