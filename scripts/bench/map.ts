@@ -131,9 +131,10 @@ async function findMaplibreChunks(clientDir: string): Promise<Set<string>> {
 }
 
 /**
- * Sums the gzip sizes of the JS that `/` loads to hydrate: what its HTML loads or modulepreloads, the route's nodes
+ * Sums the gzip sizes of the JS that `/` loads as it starts: what its HTML loads or modulepreloads, the route's nodes
  * (its layout and page components, which SvelteKit's start script imports by `node_ids` through dynamic imports in
- * the app entry), and everything those statically import. Other dynamic imports (the map) load lazily.
+ * the app entry) and the root error page's, and everything those statically import. Other dynamic imports (the map,
+ * the panels) load lazily.
  */
 async function jsBeforeMap(siteUrl: string, clientDir: string): Promise<JsBudget> {
 	const html = await (await fetch(`${siteUrl}/`)).text();
@@ -143,8 +144,10 @@ async function jsBeforeMap(siteUrl: string, clientDir: string): Promise<JsBudget
 		...[...html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"/g)].map((m) => m[1]!),
 		...[...html.matchAll(/\bimport\(\s*"([^"]+\.js)"\s*\)/g)].map((m) => m[1]!)
 	].map((href) => new URL(href, base).pathname);
-	const nodeIds = /\bnode_ids:\s*\[([\d,\s]*)\]/.exec(html)?.[1]?.split(',').map((id) => id.trim()).filter(Boolean) ?? [];
-	if (nodeIds.length === 0) throw new Error('jsBeforeMap: no node_ids in the start script of /');
+	const routeNodes = /\bnode_ids:\s*\[([\d,\s]*)\]/.exec(html)?.[1]?.split(',').map((id) => id.trim()).filter(Boolean) ?? [];
+	if (routeNodes.length === 0) throw new Error('jsBeforeMap: no node_ids in the start script of /');
+	// and node 1, the root error page: SvelteKit's client imports it (with the root layout, node 0) as it starts
+	const nodeIds = [...new Set([...routeNodes, '1'])];
 	const nodes: string[] = [];
 	for (const entry of entries.filter((path) => /\/entry\/app\.[^/]+\.js$/.test(path))) {
 		const code = await readFile(join(clientDir, entry), 'utf8');
