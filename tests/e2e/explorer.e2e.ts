@@ -351,6 +351,33 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('area suggestions open over the page, the map keeps its size; Escape closes them, the arrow keys reach them', async () => {
+		const { page } = await open('/');
+		const mapBox = () => page.locator('.map-slot').boundingBox();
+		const before = await mapBox();
+		const box = page.getByRole('searchbox');
+		await box.fill('shuibei');
+		const suggestions = page.getByTestId('area-matches');
+		await suggestions.waitFor();
+		expect(await mapBox()).toEqual(before);
+		// a drop-down below the box, reaching over the page below the header
+		const input = (await box.boundingBox())!;
+		const dropdown = (await suggestions.boundingBox())!;
+		expect(dropdown.y).toBeGreaterThanOrEqual(input.y + input.height);
+		expect(dropdown.y + dropdown.height).toBeGreaterThan(before!.y);
+
+		await box.press('Escape');
+		await suggestions.waitFor({ state: 'hidden' });
+		expect(await box.inputValue()).toBe('shuibei'); // Escape closed the suggestions, it did not clear the search
+
+		await box.press('ArrowDown');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="area-matches"]')?.textContent ?? '')).toContain('水贝');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/sel=place(%3A|:)shuibei-buxin-jewellery-cluster/);
+		await suggestions.waitFor({ state: 'hidden' });
+		await page.close();
+	});
+
 	test('typing a search asks for each list once, as the key is pressed (the navigation then uses that answer)', async () => {
 		const { page } = await open('/');
 		const asked: { q: string | undefined; offset: number }[] = [];
