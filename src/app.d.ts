@@ -15,7 +15,8 @@ declare global {
 			errorId?: string;
 		}
 		interface PageData {
-			session: Session | null;
+			/** The signed-in session's expiry (epoch seconds), null when signed out; see routes/+layout.server.ts. */
+			sessionExpiresAt: number | null;
 		}
 	}
 }

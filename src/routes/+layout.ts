@@ -9,5 +9,5 @@ export const load: LayoutLoad = async ({ data, depends, fetch, url: pageUrl }) =
 	const url = data.supabaseConfig.url ?? (browser ? location.origin : pageUrl.origin);
 	// The public pages read the API as the anonymous role, alike on the server and in the browser (see api.ts);
 	// what a signed-in user may do goes through /manage's server code.
-	return { session: data.session, api: publicApiClient(url, anonKey, fetch), supabaseConfig: { url, anonKey } };
+	return { sessionExpiresAt: data.sessionExpiresAt, api: publicApiClient(url, anonKey, fetch), supabaseConfig: { url, anonKey } };
 };

@@ -116,6 +116,22 @@ describe('editing listings at /manage (issue #5)', () => {
 		await context.close();
 	});
 
+	test('pages for a signed-in user carry no session tokens in their HTML', async () => {
+		const { context } = await signIn(CITY_ADMIN);
+		const cookies = (await context.cookies()).map((c) => c.name);
+		expect(cookies.some((name) => name.includes('auth-token'))).toBe(true); // signed in: the session cookie is set
+		for (const path of ['/', '/manage', '/place/shuibei-buxin-jewellery-cluster']) {
+			const response = await context.request.get(`${site.url}${path}`);
+			expect(response.status()).toBe(200);
+			const html = await response.text();
+			expect(html).not.toMatch(/access_token|refresh_token/);
+		}
+		// /manage still knows it is signed in (its page data has the session's expiry, not the session)
+		const manage = await context.request.get(`${site.url}/manage`);
+		expect(await manage.text()).toContain(CITY_ADMIN.email);
+		await context.close();
+	});
+
 	test('the editor creates a draft with the map picker and submits it for review', async () => {
 		const { context, page, errors } = await signIn(accounts.editor);
 		await page.getByRole('link', { name: '新建条目' }).first().click();
