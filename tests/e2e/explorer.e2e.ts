@@ -591,16 +591,25 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('axe finds no serious or critical violations on the map page and an area page', async () => {
+	test('axe finds no serious or critical violations on the map page (also with the area suggestions open) and an area page', async () => {
+		const seriousViolations = async (page: Page, label: string) => {
+			const results = await new AxeBuilder({ page }).analyze();
+			return results.violations
+				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+				.map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+		};
 		for (const path of ['/', '/place/shuibei-buxin-jewellery-cluster']) {
 			// axe needs a page of an explicit browser context
 			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 			const page = await context.newPage();
 			await page.goto(`${site.url}${path}`);
 			if (path === '/') await waitForMapIdle(page);
-			const results = await new AxeBuilder({ page }).analyze();
-			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+			expect(await seriousViolations(page, path)).toEqual([]);
+			if (path === '/') {
+				await page.getByRole('searchbox').fill('shuibei');
+				await page.getByTestId('area-matches').waitFor();
+				expect(await seriousViolations(page, `${path} with suggestions`)).toEqual([]);
+			}
 			await context.close();
 		}
 	});
