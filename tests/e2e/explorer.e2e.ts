@@ -375,6 +375,14 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/sel=place(%3A|:)shuibei-buxin-jewellery-cluster/);
 		await suggestions.waitFor({ state: 'hidden' });
+
+		// back in the box, with the place's panel open: Escape closes the suggestions, not the panel too
+		await box.click();
+		await suggestions.waitFor();
+		await box.press('Escape');
+		await suggestions.waitFor({ state: 'hidden' });
+		await expect.poll(() => page.getByTestId('selection-panel').isVisible()).toBe(true);
+		expect(page.url()).toContain('sel=place');
 		await page.close();
 	});
 
