@@ -147,6 +147,30 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('while drawing, keys typed into the search box are the box’s: Backspace deletes text, not a corner', async () => {
+		const { page, close } = await open('/#map=13.00/22.5777/114.1286');
+		await page.getByText('任意区域统计').click();
+		await page.getByTestId('draw-polygon').click();
+		await clickMap(page, [114.115, 22.565]);
+		await clickMap(page, [114.145, 22.565]);
+		await clickMap(page, [114.145, 22.59]);
+		const box = page.getByRole('searchbox');
+		await box.click();
+		await page.keyboard.type('zz');
+		await page.keyboard.press('Backspace');
+		expect(await box.inputValue()).toBe('z');
+		// Escape closes the area suggestions (which lie over the map), and is not taken as "stop drawing"
+		await page.keyboard.press('Escape');
+		await page.getByTestId('area-matches').waitFor({ state: 'hidden' });
+		// still drawing, with all three corners: a fourth, then Enter on the map, makes a four-cornered area
+		await clickMap(page, [114.115, 22.59]);
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/area=p/);
+		const area = new URL(page.url()).searchParams.get('area')!;
+		expect(area.slice(2).split(',')).toHaveLength(8);
+		await close();
+	});
+
 	test('a polygon that crosses itself is refused with a clear message', async () => {
 		const { page, close } = await open('/?lang=en#map=13.00/22.5777/114.1286');
 		await page.getByText('Statistics for any area').click();
