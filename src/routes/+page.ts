@@ -34,10 +34,15 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 		console.error('[explorer] loading the investor data failed:', error);
 		return { clusters: null, areaStats: null, areaProblem: null, compareStats: [], compareRefused: [], policies: [], investorError: true };
 	});
-	// The panels' code downloads beside the data. A failure fails the navigation, as a page chunk's would; it is
-	// awaited below, the catch only keeps it from counting as unhandled until then.
-	const panels = loadPanels(state);
-	panels.catch(() => undefined);
+	// The panels' code downloads beside the data. If it cannot (the connection dropped), the page stays as it is
+	// and says so, rather than giving way to the error page; the next navigation tries again.
+	const panelsFailed = loadPanels(state).then(
+		() => false,
+		(error) => {
+			console.error('[explorer] loading a panel failed:', error);
+			return true;
+		}
+	);
 	try {
 		const [loadedSummary, detail] = await Promise.all([
 			loadMapSummary(api, args),
@@ -55,9 +60,8 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 		console.error('[explorer] loading the list failed:', error);
 		listError = true;
 	}
-	const investorData = await investors;
-	await panels;
-	return { ...data, state, args, summary, selection, selectionMissing, listError, ...investorData };
+	const [investorData, panelFailed] = await Promise.all([investors, panelsFailed]);
+	return { ...data, state, args, summary, selection, selectionMissing, listError, panelFailed, ...investorData };
 };
 
 async function loadInvestorData(

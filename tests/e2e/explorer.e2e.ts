@@ -264,6 +264,26 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a view whose code cannot be downloaded keeps the page and says so; the next try loads it', async () => {
+		const { page } = await open('/?lang=en');
+		// the connection drops: no more of the site's code can be fetched
+		const offline = (route: import('playwright-core').Route) => route.abort('internetdisconnected');
+		await page.route(/\/_app\/immutable\/.*\.js$/, offline);
+		await page.getByTestId('view-clusters').click();
+		await page.waitForURL(/view=clusters/);
+		await expect.poll(() => page.getByTestId('panel-failed').textContent()).toContain('could not be loaded');
+		expect(await page.getByTestId('map').isVisible()).toBe(true);
+		expect(await page.getByTestId('cluster-table').count()).toBe(0);
+
+		await page.unroute(/\/_app\/immutable\/.*\.js$/, offline);
+		await page.getByRole('link', { name: 'Map and list' }).click();
+		await page.waitForURL((url) => !url.searchParams.has('view'));
+		await page.getByTestId('view-clusters').click();
+		await page.getByTestId('cluster-table').waitFor();
+		expect(await page.getByTestId('panel-failed').count()).toBe(0);
+		await page.close();
+	});
+
 	test('while the map loads the listings of new filters, it says so; the notice goes once they are shown', async () => {
 		const { page } = await open('/');
 		let release = () => undefined as void;
