@@ -425,6 +425,39 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a search, a selection and closing it re-style nothing on the map; a sector toggle re-styles the places only', async () => {
+		// Every setPaintProperty makes MapLibre repaint the whole map (50–100 ms per frame in software WebGL at 100k
+		// listings); the page used to re-apply all of them after each navigation, so on every keystroke.
+		const { page } = await open('/');
+		await page.evaluate(() => {
+			const map = window.__sfmMap;
+			const calls: string[] = ((window as unknown as { __paintCalls: string[] }).__paintCalls = []);
+			const apply = map.setPaintProperty.bind(map);
+			map.setPaintProperty = (layer, name, value, options) => {
+				calls.push(`${layer} ${name}`);
+				return apply(layer, name, value, options);
+			};
+		});
+		const paintCalls = () => page.evaluate(() => (window as unknown as { __paintCalls: string[] }).__paintCalls.splice(0));
+
+		await page.getByRole('searchbox').pressSequentially('shuibei', { delay: 100 });
+		await page.waitForURL(/q=shuibei/);
+		await waitForMapIdle(page);
+		await page.getByTestId('listing-list').locator('li a').first().click();
+		await page.locator('#panel-title').waitFor();
+		await page.keyboard.press('Escape');
+		await page.locator('#panel-title').waitFor({ state: 'detached' });
+		await waitForMapIdle(page);
+		expect(await paintCalls()).toEqual([]);
+
+		await page.getByRole('button', { name: /黄金珠宝/ }).click();
+		await page.waitForURL(/sectors=jewellery/);
+		await waitForMapIdle(page);
+		const layers = new Set((await paintCalls()).map((call) => call.split(' ')[0]));
+		expect([...layers].sort()).toEqual(['places-fill', 'places-outline', 'places-point']);
+		await page.close();
+	});
+
 	test('the list marks each kind with its own symbol, all of one size, so the names line up', async () => {
 		const { page } = await open('/?kinds=enterprise,platform');
 		const rows = await page.getByTestId('listing-list').locator('li a').evaluateAll((links) =>
