@@ -564,9 +564,27 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 				[listingId, placeId] as const
 			);
 
+		// The hover query runs in a task after the mouse move, not inside its handler: the browser hands a move to the
+		// page in the same task as the next frame, so a query and its highlight there made one long task of it all.
+		await page.evaluate(() => {
+			const map = window.__sfmMap;
+			const queries: boolean[] = ((window as unknown as { __queriesInMove: boolean[] }).__queriesInMove = []);
+			let inMove = false;
+			window.addEventListener('mousemove', () => (inMove = true), true); // before the map's own listeners
+			window.addEventListener('mousemove', () => (inMove = false)); // after them (the event bubbles up)
+			const query = map.queryRenderedFeatures.bind(map) as (...args: unknown[]) => unknown;
+			map.queryRenderedFeatures = ((...args: unknown[]) => {
+				queries.push(inMove);
+				return query(...args);
+			}) as typeof map.queryRenderedFeatures;
+		});
+
 		// over the point: only the point (the topmost feature) is highlighted
 		await page.mouse.move(...at({ x, y }));
 		await expect.poll(hoverOf).toEqual({ listing: true, place: false, cursor: 'pointer' });
+		const queriesInMove = await page.evaluate(() => (window as unknown as { __queriesInMove: boolean[] }).__queriesInMove);
+		expect(queriesInMove.length).toBeGreaterThan(0);
+		expect(queriesInMove).not.toContain(true);
 
 		// over the area beside it: the area is, the point no longer
 		const beside = await page.evaluate(([x, y]) => {

@@ -59,12 +59,33 @@ function listen(map: MapLibreMap): Registry {
 		if (canvas.style.cursor === '' || canvas.style.cursor === 'pointer') canvas.style.cursor = next ? 'pointer' : '';
 	};
 
+	// The hover query runs in a task of its own after the mouse move, not in the move's handler: the browser hands
+	// mouse moves to the page in the same task as the next frame, so a query and the highlight it sets there made
+	// one task of input handling, MapLibre's render and the frame's commit (over 50 ms in software WebGL, a freeze
+	// the user feels). Moves that arrive before the query runs only update its point.
+	let pendingPoint: PointLike | null = null;
+	let pendingQuery: ReturnType<typeof setTimeout> | undefined;
+	const cancelQuery = () => {
+		clearTimeout(pendingQuery);
+		pendingQuery = undefined;
+		pendingPoint = null;
+	};
+	const queryHovered = () => {
+		const point = pendingPoint;
+		pendingQuery = undefined;
+		pendingPoint = null;
+		if (point) setHovered(hit(map, registry.targets, point));
+	};
 	map.on('mousemove', (event: MapMouseEvent) => {
 		// no hover queries while a button is held: the map is being dragged, and each query costs a frame's time
-		if (event.originalEvent.buttons) return;
-		setHovered(hit(map, registry.targets, event.point));
+		if (event.originalEvent.buttons) return cancelQuery();
+		pendingPoint = event.point;
+		pendingQuery ??= setTimeout(queryHovered, 0);
 	});
-	map.on('mouseout', () => setHovered(null));
+	map.on('mouseout', () => {
+		cancelQuery();
+		setHovered(null);
+	});
 	map.on('click', (event: MapMouseEvent) => {
 		const found = hit(map, registry.targets, event.point);
 		found?.target.click?.(found.feature);
