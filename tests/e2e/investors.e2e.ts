@@ -1,6 +1,8 @@
 // Issue #6 (investors) in Chromium against the built site: the cluster view with its choropleth, a comparison
 // whose URL restores the same areas and measures in a fresh browser, drawing an area for its statistics, and the
 // refusal of a polygon that crosses itself.
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type SiteServer } from '../support/site-server.ts';
@@ -63,6 +65,50 @@ describe('investors (issue #6)', () => {
 		// sorting is in the URL too
 		await page.getByRole('button', { name: '企业（条目）' }).click();
 		await page.waitForURL(/sort=-enterprise/);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	test('sorting the cluster table re-sends and re-styles nothing on the map; another measure re-sends the choropleth only', async () => {
+		// an area drawn as an outline, shown on the map as the area being looked at
+		const first = await open('/');
+		const outlined = await first.page.evaluate(async () => {
+			const places = (await (window.__sfmMap.getSource('places') as GeoJSONSource).getData()) as FeatureCollection;
+			return places.features.find((f) => f.geometry.type === 'Polygon')?.properties?.id as string | undefined;
+		});
+		await first.close();
+		expect(outlined).toBeTruthy();
+
+		const { page, errors, close } = await open(`/?view=clusters&area=${outlined}`);
+		await page.evaluate(() => {
+			const map = window.__sfmMap;
+			const calls: string[] = ((window as unknown as { __mapCalls: string[] }).__mapCalls = []);
+			const apply = map.setPaintProperty.bind(map);
+			map.setPaintProperty = (layer, name, value, options) => {
+				calls.push(`paint ${layer}`);
+				return apply(layer, name, value, options);
+			};
+			for (const id of ['choropleth', 'draw', 'places']) {
+				const source = map.getSource(id) as GeoJSONSource;
+				const setData = source.setData.bind(source);
+				source.setData = (data, waitForCompletion) => {
+					calls.push(`data ${id}`);
+					return setData(data, waitForCompletion);
+				};
+			}
+		});
+		const mapCalls = () => page.evaluate(() => (window as unknown as { __mapCalls: string[] }).__mapCalls.splice(0));
+		expect(await page.evaluate(() => ['choropleth', 'draw'].map((id) => !!window.__sfmMap.getSource(id)))).toEqual([true, true]);
+
+		await page.getByRole('button', { name: '企业（条目）' }).click();
+		await page.waitForURL(/sort=-enterprise/);
+		await waitForMapIdle(page);
+		expect(await mapCalls()).toEqual([]);
+
+		await page.getByTestId('measure-select').selectOption('fig_output');
+		await page.waitForURL(/measure=fig_output/);
+		await waitForMapIdle(page);
+		expect(new Set((await mapCalls()).filter((call) => !call.startsWith('paint choropleth')))).toEqual(new Set(['data choropleth']));
 		expect(errors).toEqual([]);
 		await close();
 	});
