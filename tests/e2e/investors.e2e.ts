@@ -91,9 +91,9 @@ describe('investors (issue #6)', () => {
 			for (const id of ['choropleth', 'draw', 'places']) {
 				const source = map.getSource(id) as GeoJSONSource;
 				const setData = source.setData.bind(source);
-				source.setData = (data, waitForCompletion) => {
+				source.setData = (data) => {
 					calls.push(`data ${id}`);
-					return setData(data, waitForCompletion);
+					return setData(data);
 				};
 			}
 		});
