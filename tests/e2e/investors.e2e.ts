@@ -217,6 +217,22 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('Escape while drawing stops the drawing and leaves an open panel; the next Escape closes the panel', async () => {
+		const { page, close } = await open('/?sel=place:shuibei-buxin-jewellery-cluster#map=13.00/22.5777/114.1286');
+		await page.locator('#panel-title').waitFor();
+		await page.getByText('任意区域统计').click();
+		await page.getByTestId('draw-polygon').click();
+		await clickMap(page, [114.115, 22.565]);
+		await clickMap(page, [114.145, 22.565]);
+		await page.keyboard.press('Escape');
+		await expect.poll(() => page.getByTestId('draw-polygon').getAttribute('aria-pressed')).toBe('false');
+		expect(await page.locator('#panel-title').isVisible()).toBe(true);
+		await page.keyboard.press('Escape');
+		await page.locator('#panel-title').waitFor({ state: 'detached' });
+		expect(page.url()).not.toContain('sel=');
+		await close();
+	});
+
 	test('a polygon that crosses itself is refused with a clear message', async () => {
 		const { page, close } = await open('/?lang=en#map=13.00/22.5777/114.1286');
 		await page.getByText('Statistics for any area').click();
