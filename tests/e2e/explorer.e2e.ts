@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Point } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -736,6 +736,47 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			await expect.poll(visible, { timeout: 10_000 }).toBe('visible');
 			await page.close();
 		}
+	});
+
+	test('at street zoom, a listing clicked where the panel will cover it is panned into view, without zooming out on the way', async () => {
+		const { page } = await open('/');
+		// a listing alone at its spot (events share their venue's), as a single point near the right edge of the map,
+		// where the panel opens
+		const { slug, coordinates } = await page.evaluate(async () => {
+			const listings = (await (window.__sfmMap.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection;
+			const at = (f: (typeof listings.features)[number]) => (f.geometry as Point).coordinates.join();
+			const alone = listings.features.find((f) => listings.features.filter((g) => at(g) === at(f)).length === 1)!;
+			return { slug: alone.properties!.slug as string, coordinates: (alone.geometry as Point).coordinates as [number, number] };
+		});
+		await page.evaluate((center) => {
+			const map = window.__sfmMap;
+			map.jumpTo({ center, zoom: 16 });
+			map.panBy([-(map.getCanvas().clientWidth / 2 - 60), 0], { animate: false });
+		}, coordinates);
+		await waitForMapIdle(page);
+		const point = await page.evaluate((lngLat) => {
+			const map = window.__sfmMap;
+			const zooms: number[] = ((window as unknown as { __zooms: number[] }).__zooms = []);
+			map.on('move', () => zooms.push(map.getZoom()));
+			const p = map.project(lngLat);
+			const box = map.getCanvas().getBoundingClientRect();
+			return { x: box.left + p.x, y: box.top + p.y };
+		}, coordinates);
+		await page.mouse.click(point.x, point.y);
+		await page.waitForURL((url) => url.searchParams.get('sel') === `listing:${slug}`);
+		await page.locator('.panel-slot').waitFor();
+		await expect.poll(() => page.evaluate(() => (window as unknown as { __zooms: number[] }).__zooms.length > 0 && !window.__sfmMap.isMoving())).toBe(true);
+		const { zooms, x, panelLeft } = await page.evaluate((lngLat) => {
+			const map = window.__sfmMap;
+			return {
+				zooms: (window as unknown as { __zooms: number[] }).__zooms,
+				x: map.getCanvas().getBoundingClientRect().left + map.project(lngLat).x,
+				panelLeft: document.querySelector('.panel-slot')!.getBoundingClientRect().left
+			};
+		}, coordinates);
+		expect(x).toBeLessThan(panelLeft); // in view beside the panel
+		expect(Math.min(...zooms)).toBeCloseTo(16, 6); // a pan: every frame at street zoom
+		await page.close();
 	});
 
 	test('an open panel scrolls inside itself, under its title bar: the page never scrolls on a desktop screen', async () => {
