@@ -86,6 +86,7 @@ function listen(map: MapLibreMap): Registry {
 		cancelQuery();
 		setHovered(null);
 	});
+	map.on('remove', cancelQuery); // a removed map has no layers left to query
 	map.on('click', (event: MapMouseEvent) => {
 		const found = hit(map, registry.targets, event.point);
 		found?.target.click?.(found.feature);
