@@ -738,7 +738,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		}
 	});
 
-	test('at street zoom, a listing clicked where the panel will cover it is panned into view, without zooming out on the way', async () => {
+	test('at street zoom, a listing clicked where the panel will cover it is panned into view without zooming out; one off screen is flown to', async () => {
 		const { page } = await open('/');
 		// a listing alone at its spot (events share their venue's), as a single point near the right edge of the map,
 		// where the panel opens
@@ -776,6 +776,22 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		}, coordinates);
 		expect(x).toBeLessThan(panelLeft); // in view beside the panel
 		expect(Math.min(...zooms)).toBeCloseTo(16, 6); // a pan: every frame at street zoom
+
+		// a listing off screen, picked from the list: the map flies there (out over the city and back in)
+		const farSlug = await page.evaluate(async () => {
+			const map = window.__sfmMap;
+			const listings = (await (map.getSource('listings') as GeoJSONSource).getData()) as FeatureCollection;
+			const inList = new Set([...document.querySelectorAll('[data-testid="listing-list"] li a')].map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+			const far = listings.features.find((f) => inList.has(`/listing/${f.properties!.slug}`) && !map.getBounds().contains((f.geometry as Point).coordinates as [number, number]));
+			return far?.properties!.slug as string | undefined;
+		});
+		expect(farSlug).toBeTruthy();
+		await page.evaluate(() => ((window as unknown as { __zooms: number[] }).__zooms.length = 0));
+		await page.getByTestId('listing-list').locator(`a[href^="/listing/${farSlug}"]`).click();
+		await page.waitForURL((url) => url.searchParams.get('sel') === `listing:${farSlug}`);
+		// a flight across the city takes seconds in software WebGL
+		await expect.poll(() => page.evaluate(() => (window as unknown as { __zooms: number[] }).__zooms.length > 0 && !window.__sfmMap.isMoving()), { timeout: 20_000 }).toBe(true);
+		expect(Math.min(...(await page.evaluate(() => (window as unknown as { __zooms: number[] }).__zooms)))).toBeLessThan(15.5);
 		await page.close();
 	});
 
