@@ -344,7 +344,7 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 				} else {
 					await page.mouse.click(target.x, target.y);
 					t0 = await eventAfter(page, 'clicks', before);
-					// the page loads the listing, opens its panel and flies there: wait for all of it
+					// the page loads the listing, opens its panel and pans the point out from under it: wait for all of it
 					await page
 						.waitForFunction((id) => window.__sfmMap.getFeatureState({ source: window.__bench.shownListings(), id }).selected === true && !!document.querySelector('.panel-slot'), target.id, { polling: 100, timeout: 30_000 })
 						.catch(() => undefined);
@@ -628,7 +628,7 @@ function report(results: SizeResult[], js: JsBudget, real: number, notes: string
 		row([size, 'one repaint of the hover/selection view, nothing changed (reference: what any frame costs here): longest task', ms(med(r.bare, (x) => x.repaintTask)), ms(med(r.explorer, (x) => x.repaintTask)), '', '(no budget)', '']);
 		for (const [label, task, reloads, ok] of [
 			['hover highlight (feature-state)', (x: PageRun) => x.hoverTask, (x: PageRun) => x.hoverReloads, (x: PageRun) => x.hoverOk],
-			['selection highlight (bare: feature-state; explorer: click → panel + fly-to)', (x: PageRun) => x.selectTask, (x: PageRun) => x.selectReloads, (x: PageRun) => x.selectOk]
+			['selection highlight (bare: feature-state; explorer: click → panel + pan out from under it)', (x: PageRun) => x.selectTask, (x: PageRun) => x.selectReloads, (x: PageRun) => x.selectOk]
 		] as const) {
 			const taskBare = med(r.bare, task);
 			const taskOurs = med(r.explorer, task);
