@@ -406,10 +406,15 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('typing a search asks for each list once, as the key is pressed (the navigation then uses that answer)', async () => {
+	test('typing a search asks for each list once, as the key is pressed (the navigation then uses that answer), and for nothing else', async () => {
 		const { page } = await open('/');
 		const asked: { q: string | undefined; offset: number }[] = [];
+		const others: string[] = [];
 		page.on('request', (request) => {
+			const { pathname } = new URL(request.url());
+			// besides the list and the map layer, only the site's code may load (a view's lazy parts); the icon,
+			// asked for again after every history change when it was a link, is inline
+			if (!/^\/(rest\/v1\/rpc\/map_(summary|features)$|_app\/immutable\/)/.test(pathname)) others.push(pathname);
 			if (!request.url().includes('/rpc/map_summary')) return;
 			const body = request.postDataJSON() as { p_q?: string; p_offset: number };
 			asked.push({ q: body.p_q, offset: body.p_offset });
@@ -422,6 +427,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		expect(asked.every((a) => a.offset === 0)).toBe(true);
 		// one request per term sent: a second one would be the navigation's own
 		expect(new Set(terms).size).toBe(terms.length);
+		expect(others).toEqual([]);
 		await page.close();
 	});
 
