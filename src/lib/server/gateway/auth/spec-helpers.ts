@@ -1,5 +1,5 @@
 // Test support for the Auth specs (not imported by application code).
-import { copyFile, mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../../db/database.ts';
@@ -16,10 +16,14 @@ const STAND_INS = '20260101000000_create_supabase_stand_ins.sql';
  */
 export async function openAuthDatabase(): Promise<Database> {
 	const dir = await mkdtemp(join(tmpdir(), 'auth-spec-'));
-	await copyFile(join('supabase/migrations', STAND_INS), join(dir, STAND_INS));
-	const db = await openPglite();
-	await applyMigrations(db, dir);
-	return db;
+	try {
+		await copyFile(join('supabase/migrations', STAND_INS), join(dir, STAND_INS));
+		const db = await openPglite();
+		await applyMigrations(db, dir);
+		return db;
+	} finally {
+		await rm(dir, { recursive: true, force: true }); // a folder of one migration, read once
+	}
 }
 
 export interface CallOptions {
