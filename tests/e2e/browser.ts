@@ -70,3 +70,29 @@ export async function shownListings(page: Page): Promise<FeatureCollection> {
 	const source = await shownListingsSource(page);
 	return page.evaluate(async (source) => (await (window.__sfmMap.getSource(source) as GeoJSONSource).getData()) as FeatureCollection, source);
 }
+
+/**
+ * Records, from now on, the map calls that make MapLibre redraw or re-send data: every setPaintProperty
+ * (`paint <layer> <property>`) and setData on the given sources (`data <source>`). Returns a function that hands
+ * over the calls recorded since it was last called.
+ */
+export async function recordMapCalls(page: Page, sources: readonly string[] = []): Promise<() => Promise<string[]>> {
+	await page.evaluate((sources) => {
+		const map = window.__sfmMap;
+		const calls: string[] = ((window as unknown as { __mapCalls: string[] }).__mapCalls = []);
+		const apply = map.setPaintProperty.bind(map);
+		map.setPaintProperty = (layer, name, value, options) => {
+			calls.push(`paint ${layer} ${name}`);
+			return apply(layer, name, value, options);
+		};
+		for (const id of sources) {
+			const source = map.getSource(id) as GeoJSONSource;
+			const setData = source.setData.bind(source);
+			source.setData = (data) => {
+				calls.push(`data ${id}`);
+				return setData(data);
+			};
+		}
+	}, sources);
+	return () => page.evaluate(() => (window as unknown as { __mapCalls: string[] }).__mapCalls.splice(0));
+}

@@ -6,7 +6,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type SiteServer } from '../support/site-server.ts';
-import { collectErrors, launchBrowser, shownListings, shownListingsSource, waitForMapIdle } from './browser.ts';
+import { collectErrors, launchBrowser, recordMapCalls, shownListings, shownListingsSource, waitForMapIdle } from './browser.ts';
 
 let site: SiteServer;
 let browser: Browser;
@@ -435,16 +435,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		// Every setPaintProperty makes MapLibre repaint the whole map (50–100 ms per frame in software WebGL at 100k
 		// listings); the page used to re-apply all of them after each navigation, so on every keystroke.
 		const { page } = await open('/');
-		await page.evaluate(() => {
-			const map = window.__sfmMap;
-			const calls: string[] = ((window as unknown as { __paintCalls: string[] }).__paintCalls = []);
-			const apply = map.setPaintProperty.bind(map);
-			map.setPaintProperty = (layer, name, value, options) => {
-				calls.push(`${layer} ${name}`);
-				return apply(layer, name, value, options);
-			};
-		});
-		const paintCalls = () => page.evaluate(() => (window as unknown as { __paintCalls: string[] }).__paintCalls.splice(0));
+		const paintCalls = await recordMapCalls(page);
 
 		await page.getByRole('searchbox').pressSequentially('shuibei', { delay: 100 });
 		await page.waitForURL(/q=shuibei/);
@@ -459,7 +450,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.getByRole('button', { name: /黄金珠宝/ }).click();
 		await page.waitForURL(/sectors=jewellery/);
 		await waitForMapIdle(page);
-		const layers = new Set((await paintCalls()).map((call) => call.split(' ')[0]));
+		const layers = new Set((await paintCalls()).map((call) => call.split(' ')[1]));
 		expect([...layers].sort()).toEqual(['places-fill', 'places-outline', 'places-point']);
 		await page.close();
 	});

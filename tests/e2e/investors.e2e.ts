@@ -6,7 +6,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type SiteServer } from '../support/site-server.ts';
-import { collectErrors, launchBrowser, waitForMapIdle } from './browser.ts';
+import { collectErrors, launchBrowser, recordMapCalls, waitForMapIdle } from './browser.ts';
 
 let site: SiteServer;
 let browser: Browser;
@@ -80,24 +80,7 @@ describe('investors (issue #6)', () => {
 		expect(outlined).toBeTruthy();
 
 		const { page, errors, close } = await open(`/?view=clusters&area=${outlined}`);
-		await page.evaluate(() => {
-			const map = window.__sfmMap;
-			const calls: string[] = ((window as unknown as { __mapCalls: string[] }).__mapCalls = []);
-			const apply = map.setPaintProperty.bind(map);
-			map.setPaintProperty = (layer, name, value, options) => {
-				calls.push(`paint ${layer}`);
-				return apply(layer, name, value, options);
-			};
-			for (const id of ['choropleth', 'draw', 'places']) {
-				const source = map.getSource(id) as GeoJSONSource;
-				const setData = source.setData.bind(source);
-				source.setData = (data) => {
-					calls.push(`data ${id}`);
-					return setData(data);
-				};
-			}
-		});
-		const mapCalls = () => page.evaluate(() => (window as unknown as { __mapCalls: string[] }).__mapCalls.splice(0));
+		const mapCalls = await recordMapCalls(page, ['choropleth', 'draw', 'places']);
 		expect(await page.evaluate(() => ['choropleth', 'draw'].map((id) => !!window.__sfmMap.getSource(id)))).toEqual([true, true]);
 
 		await page.getByRole('button', { name: '企业（条目）' }).click();
