@@ -54,6 +54,36 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('the land is the map region’s own colour: MapLibre draws no background layer over it', async () => {
+		const { page } = await open('/');
+		const spot = await page.evaluate(() => {
+			const map = window.__sfmMap;
+			const canvas = map.getCanvas();
+			const box = canvas.getBoundingClientRect();
+			// from the top-right corner inwards, the first spot no layer draws within 8 px of (labels, halos, edges)
+			for (let y = 40; y < canvas.clientHeight - 40; y += 16) {
+				for (let x = canvas.clientWidth - 40; x > 40; x -= 16) {
+					if (map.queryRenderedFeatures([[x - 8, y - 8], [x + 8, y + 8]]).length === 0) return { x: box.left + x, y: box.top + y };
+				}
+			}
+			return null;
+		});
+		expect(spot).not.toBeNull();
+		expect(await page.evaluate(() => window.__sfmMap.getStyle().layers.filter((l) => l.type === 'background').length)).toBe(0);
+		const png = await page.screenshot({ clip: { x: spot!.x, y: spot!.y, width: 1, height: 1 } });
+		const rgb = await page.evaluate(async (base64) => {
+			const image = new Image();
+			image.src = `data:image/png;base64,${base64}`;
+			await image.decode();
+			const canvas = new OffscreenCanvas(1, 1);
+			const context = canvas.getContext('2d')!;
+			context.drawImage(image, 0, 0);
+			return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+		}, png.toString('base64'));
+		expect(rgb).toEqual([0xee, 0xf0, 0xee]);
+		await page.close();
+	});
+
 	test('no stylesheet request blocks the first paint; MapLibre’s stylesheet comes with the map', async () => {
 		// SvelteKit leaves inlined stylesheets as disabled <link>s; an enabled one would be fetched before the first paint
 		const html = await (await fetch(`${site.url}/`)).text();

@@ -3,10 +3,11 @@ import { validateStyleMin, type RasterSourceSpecification } from '@maplibre/mapl
 import { basemapHasGlyphs, basemapStyle, offlineStyle, tiandituStyle } from './basemap';
 
 describe('basemaps', () => {
-	it('offline: a valid style with no sources and no glyphs, so every label uses local fonts', () => {
+	it('offline: a valid style with no sources, no layers (the land is the map region’s CSS colour) and no glyphs, so every label uses local fonts', () => {
 		const style = offlineStyle();
 		expect(validateStyleMin(style)).toEqual([]);
 		expect(style.sources).toEqual({});
+		expect(style.layers).toEqual([]);
 		expect(style).not.toHaveProperty('glyphs');
 		expect(basemapHasGlyphs({ kind: 'offline' })).toBe(false);
 	});
@@ -24,7 +25,7 @@ describe('basemaps', () => {
 				}
 				expect(source.attribution).toContain('天地图');
 			}
-			expect(style.layers.map((l) => l.id)).toEqual(['background', 'tianditu-vec', `tianditu-${labels}`]);
+			expect(style.layers.map((l) => l.id)).toEqual(['tianditu-vec', `tianditu-${labels}`]);
 		}
 	});
 
