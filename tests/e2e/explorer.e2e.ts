@@ -294,24 +294,44 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('a view whose code cannot be downloaded keeps the page and says so; the next try loads it', async () => {
-		const { page } = await open('/?lang=en');
+	test('a view whose code cannot be downloaded keeps the page and says so in view, on a desktop and on a phone; “Try again” loads it', async () => {
 		// the connection drops: no more of the site's code can be fetched
 		const offline = (route: import('playwright-core').Route) => route.abort('internetdisconnected');
+		const inViewport = (page: Page) =>
+			page.getByTestId('panel-failed').evaluate((notice) => {
+				const box = notice.getBoundingClientRect();
+				return box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth && box.height > 0;
+			});
+
+		const { page } = await open('/?lang=en');
 		await page.route(/\/_app\/immutable\/.*\.js$/, offline);
 		await page.getByTestId('view-clusters').click();
 		await page.waitForURL(/view=clusters/);
 		await expect.poll(() => page.getByTestId('panel-failed').textContent()).toContain('could not be loaded');
+		expect(await inViewport(page)).toBe(true);
 		expect(await page.getByTestId('map').isVisible()).toBe(true);
 		expect(await page.getByTestId('cluster-table').count()).toBe(0);
-
 		await page.unroute(/\/_app\/immutable\/.*\.js$/, offline);
-		await page.getByRole('link', { name: 'Map and list' }).click();
-		await page.waitForURL((url) => !url.searchParams.has('view'));
-		await page.getByTestId('view-clusters').click();
+		await page.getByTestId('panel-failed').getByRole('button', { name: 'Try again' }).click();
 		await page.getByTestId('cluster-table').waitFor();
 		expect(await page.getByTestId('panel-failed').count()).toBe(0);
 		await page.close();
+
+		// a phone, scrolled down to the side column below the map: the statistics panel of a district picked there
+		// cannot come, and the notice is on screen
+		const phone = await open('/', { width: 390, height: 844 });
+		await phone.page.route(/\/_app\/immutable\/.*\.js$/, offline);
+		await phone.page.getByText('任意区域统计').click();
+		await phone.page.getByTestId('pick-area').selectOption('440303');
+		await phone.page.waitForURL(/area=440303/);
+		await expect.poll(() => phone.page.getByTestId('panel-failed').textContent()).toContain('未能加载');
+		expect(await phone.page.evaluate(() => scrollY)).toBeGreaterThan(0);
+		expect(await inViewport(phone.page)).toBe(true);
+		await phone.page.unroute(/\/_app\/immutable\/.*\.js$/, offline);
+		await phone.page.getByTestId('panel-failed').getByRole('button', { name: '重试' }).click();
+		await phone.page.getByTestId('area-stats').waitFor();
+		expect(await phone.page.getByTestId('panel-failed').count()).toBe(0);
+		await phone.page.close();
 	});
 
 	test('while the map loads the listings of new filters, it says so; the notice goes once they are shown', async () => {
