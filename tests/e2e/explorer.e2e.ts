@@ -763,6 +763,31 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await phone.page.close();
 	});
 
+	test('selecting a listing from a later page of the list, and closing it, keeps the rows paged in and asks for no new list', async () => {
+		const { page } = await open('/?lang=en');
+		const list = page.getByTestId('listing-list').locator('li');
+		const firstPage = await list.count();
+		await page.getByRole('button', { name: /^Show more/ }).click();
+		await expect.poll(() => list.count()).toBeGreaterThan(firstPage);
+		const paged = await list.count();
+		const lists: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/rpc/map_summary')) lists.push(request.url());
+		});
+		const row = list.nth(paged - 1); // on the second page
+		const slug = (await row.getAttribute('data-slug'))!;
+		await row.getByRole('link').click();
+		await page.waitForURL(new RegExp(`sel=listing%3A${slug}`));
+		await page.locator('.panel-slot').waitFor();
+		await expect.poll(() => page.locator(`[data-testid="listing-list"] li[data-slug="${slug}"] a`).getAttribute('aria-current')).toBe('true');
+		expect(await list.count()).toBe(paged);
+		await page.keyboard.press('Escape');
+		await page.waitForURL((url) => !url.searchParams.has('sel'));
+		expect(await list.count()).toBe(paged);
+		expect(lists).toEqual([]);
+		await page.close();
+	});
+
 	test('a selected listing lands in the part of the map the panel leaves visible, on a desktop and on a phone', async () => {
 		for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
 			const { page } = await open('/?sel=listing:chic-shenzhen', viewport);

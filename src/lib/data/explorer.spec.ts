@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from './api';
+import type { MapSummary } from './types';
 import { loadMapSummary, startMapSummary } from './explorer';
 
 /** A client that answers map_summary with the arguments it was called with, and records each call. */
@@ -48,5 +49,22 @@ describe('the list’s first page asked for ahead of the navigation', () => {
 		const before = calls.length;
 		await loadMapSummary(client, { p_q: 'sb' });
 		expect(calls.length).toBe(before + 1);
+	});
+
+	it('is the list on screen when the filters stay (an item selected): the same object, with no request', async () => {
+		const { client, calls } = recordingClient();
+		const onScreen = { total: 1, located: 1, version: 7, rows: [] } as unknown as MapSummary;
+		startMapSummary(client, { p_kinds: ['event'] }, { args: { p_kinds: ['event'] }, summary: onScreen });
+		expect(await loadMapSummary(client, { p_kinds: ['event'] })).toBe(onScreen);
+		expect(calls).toEqual([]);
+
+		startMapSummary(client, { p_kinds: ['platform'] }, { args: { p_kinds: ['event'] }, summary: onScreen });
+		expect(await loadMapSummary(client, { p_kinds: ['platform'] })).not.toBe(onScreen);
+		expect(calls.map((c) => c.p_kinds)).toEqual([['platform']]);
+
+		// no list on screen (it failed to load): asked for
+		startMapSummary(client, { p_kinds: ['event'] }, { args: { p_kinds: ['event'] }, summary: null });
+		await loadMapSummary(client, { p_kinds: ['event'] });
+		expect(calls).toHaveLength(2);
 	});
 });

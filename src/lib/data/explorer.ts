@@ -65,11 +65,17 @@ async function requestMapSummary(client: ApiClient, args: ExplorerFilterArgs, of
  * navigation's load then gets this request from loadMapSummary (same client and arguments) instead of sending its
  * own. SvelteKit starts that load a task later (it imports the page's code again, which resolves asynchronously), and
  * the browser draws a frame in between: tens of ms with a map on the page, which every keystroke of a search waited for.
+ *
+ * When the filters stay the same (an item is selected or closed, a view opened), the list on screen is handed to the
+ * load instead of asking for it again: the same object, so the rows the user paged in stay listed.
+ * @param current the arguments and list of the state on screen
  */
-export function startMapSummary(client: ApiClient, args: ExplorerFilterArgs): void {
-	const summary = requestMapSummary(client, args, 0, PAGE_SIZE);
+export function startMapSummary(client: ApiClient, args: ExplorerFilterArgs, current?: { args: ExplorerFilterArgs; summary: MapSummary | null }): void {
+	const key = JSON.stringify(args);
+	const unchanged = current?.summary && JSON.stringify(current.args) === key;
+	const summary = unchanged ? Promise.resolve(current.summary!) : requestMapSummary(client, args, 0, PAGE_SIZE);
 	summary.catch(() => undefined); // handled by the load that takes it; this only keeps it from counting as unhandled
-	early = { client, key: JSON.stringify(args), at: Date.now(), summary };
+	early = { client, key, at: Date.now(), summary };
 }
 
 /** The early request for these arguments if there is one, still fresh; either way there is none left after. */
