@@ -72,8 +72,8 @@ async function requestMapSummary(client: ApiClient, args: ExplorerFilterArgs, of
  */
 export function startMapSummary(client: ApiClient, args: ExplorerFilterArgs, current?: { args: ExplorerFilterArgs; summary: MapSummary | null }): void {
 	const key = JSON.stringify(args);
-	const unchanged = current?.summary && JSON.stringify(current.args) === key;
-	const summary = unchanged ? Promise.resolve(current.summary!) : requestMapSummary(client, args, 0, PAGE_SIZE);
+	const onScreen = current && JSON.stringify(current.args) === key ? current.summary : null;
+	const summary = onScreen ? Promise.resolve(onScreen) : requestMapSummary(client, args, 0, PAGE_SIZE);
 	summary.catch(() => undefined); // handled by the load that takes it; this only keeps it from counting as unhandled
 	early = { client, key, at: Date.now(), summary };
 }
