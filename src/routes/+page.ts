@@ -1,5 +1,5 @@
 import type { ApiClient } from '$lib/data/api';
-import { explorerFilterArgs, getListing, getPlace, loadMapSummary } from '$lib/data/explorer';
+import { explorerFilterArgs, getListing, getPlace, loadMapSummary, type SelectionDetail } from '$lib/data/explorer';
 import type { ListingDetail, MapSummary, PlaceDetail } from '$lib/data/types';
 import { parseAreaKey, parseExplorerState } from '$lib/state/explorer-url';
 import {
@@ -15,7 +15,6 @@ import {
 import { loadPanels } from './panels.svelte';
 import type { PageLoad } from './$types';
 
-export type SelectionDetail = { type: 'place'; place: PlaceDetail } | { type: 'listing'; listing: ListingDetail } | null;
 
 // Universal load: on the server it renders the list and the selected item into the HTML (readable without
 // JavaScript); in the browser it asks the API directly when filters change, with no extra server hop.
@@ -24,7 +23,7 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 	const state = parseExplorerState(url);
 	const args = explorerFilterArgs(state, new Date());
 	let summary: MapSummary | null = null;
-	let selection: SelectionDetail = null;
+	let selection: SelectionDetail | null = null;
 	/** The link selects something that is not there (removed, unpublished or mistyped). */
 	let selectionMissing = false;
 	let listError = data.backendError;

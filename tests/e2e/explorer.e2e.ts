@@ -271,8 +271,12 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('a selected listing stays highlighted through filter changes that keep it on the map', async () => {
+	test('a selected listing stays highlighted through filter changes that keep it on the map, which do not ask for it again', async () => {
 		const { page } = await open('/?sel=listing:chic-shenzhen');
+		const detailRequests: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/rpc/get_listing')) detailRequests.push(request.url());
+		});
 		const highlighted = async () => {
 			const source = await shownListingsSource(page);
 			return page.evaluate((source) => {
@@ -291,6 +295,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.waitForURL((url) => !url.search.includes('sectors='));
 		await waitForMapIdle(page);
 		expect(await highlighted()).toEqual({ source: 'listings', selected: true });
+		expect(detailRequests).toEqual([]); // the panel on screen is the listing's
 		await page.close();
 	});
 
@@ -771,8 +776,10 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await expect.poll(() => list.count()).toBeGreaterThan(firstPage);
 		const paged = await list.count();
 		const lists: string[] = [];
+		const details: string[] = [];
 		page.on('request', (request) => {
 			if (request.url().includes('/rpc/map_summary')) lists.push(request.url());
+			if (request.url().includes('/rpc/get_listing')) details.push(request.url());
 		});
 		const row = list.nth(paged - 1); // on the second page
 		const slug = (await row.getAttribute('data-slug'))!;
@@ -785,6 +792,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.waitForURL((url) => !url.searchParams.has('sel'));
 		expect(await list.count()).toBe(paged);
 		expect(lists).toEqual([]);
+		expect(details).toHaveLength(1); // the listing's, asked for once
 		await page.close();
 	});
 

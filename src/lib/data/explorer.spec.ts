@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from './api';
-import type { MapSummary } from './types';
-import { loadMapSummary, startMapSummary } from './explorer';
+import type { ListingDetail, MapSummary, PlaceDetail } from './types';
+import { getListing, getPlace, loadMapSummary, startMapSummary, startSelection } from './explorer';
 
-/** A client that answers map_summary with the arguments it was called with, and records each call. */
+/** A client that answers any call with the arguments it was called with, and records each call (with its name). */
 function recordingClient() {
 	const calls: Record<string, unknown>[] = [];
 	const client = {
-		rpc: async (_name: string, args: Record<string, unknown>) => {
-			calls.push(args);
+		rpc: async (name: string, args: Record<string, unknown>) => {
+			calls.push({ ...args, fn: name });
 			return { data: { args }, error: null };
 		}
 	} as unknown as ApiClient;
@@ -66,5 +66,41 @@ describe('the list’s first page asked for ahead of the navigation', () => {
 		startMapSummary(client, { p_kinds: ['event'] }, { args: { p_kinds: ['event'] }, summary: null });
 		await loadMapSummary(client, { p_kinds: ['event'] });
 		expect(calls).toHaveLength(2);
+	});
+});
+
+describe('the selected item’s details asked for ahead of the navigation', () => {
+	it('are taken by the load that selects that item, once; another item is asked for', async () => {
+		const { client, calls } = recordingClient();
+		startSelection(client, { type: 'listing', id: 'chic-shenzhen' });
+		expect(calls).toEqual([{ p_id: 'chic-shenzhen', fn: 'get_listing' }]); // sent at once, before any load
+		expect(await getListing(client, 'chic-shenzhen')).toEqual({ args: { p_id: 'chic-shenzhen' } });
+		expect(calls).toHaveLength(1);
+		await getListing(client, 'chic-shenzhen'); // taken already: asked for again
+		expect(calls).toHaveLength(2);
+
+		startSelection(client, { type: 'place', id: 'shuibei-buxin-jewellery-cluster' });
+		await getPlace(client, 'dalang-fashion-town');
+		expect(calls.slice(2).map((c) => [c.fn, c.p_slug])).toEqual([
+			['get_place', 'shuibei-buxin-jewellery-cluster'],
+			['get_place', 'dalang-fashion-town']
+		]);
+	});
+
+	it('are the details on screen when the item stays selected (the filters change under its panel), with no request', async () => {
+		const { client, calls } = recordingClient();
+		const onScreen = { id: 'p1', slug: 'chic-shenzhen' } as unknown as ListingDetail;
+		const ref = { type: 'listing' as const, id: 'chic-shenzhen' };
+		startSelection(client, ref, { ref, detail: { type: 'listing', listing: onScreen } });
+		expect(await getListing(client, 'chic-shenzhen')).toBe(onScreen);
+		const place = { id: 'dalang-fashion-town' } as unknown as PlaceDetail;
+		startSelection(client, { type: 'place', id: 'dalang-fashion-town' }, { ref: { type: 'place', id: 'dalang-fashion-town' }, detail: { type: 'place', place } });
+		expect(await getPlace(client, 'dalang-fashion-town')).toBe(place);
+		expect(calls).toEqual([]);
+
+		// no selection next: nothing is sent; a selection whose details failed to load is asked for
+		startSelection(client, null, { ref, detail: { type: 'listing', listing: onScreen } });
+		startSelection(client, ref, { ref, detail: null });
+		expect(calls).toEqual([{ p_id: 'chic-shenzhen', fn: 'get_listing' }]);
 	});
 });

@@ -1,7 +1,7 @@
 // The explorer's data access, in one module (architecture §4 "Scale"): when the listings outgrow one GeoJSON, this
 // is where the switch to server-side clusters or vector tiles happens.
 import type { ApiClient } from './api';
-import type { ExplorerState } from '$lib/state/explorer-url';
+import type { ExplorerState, Selection } from '$lib/state/explorer-url';
 import { eventWindow } from '$lib/state/explorer-url';
 import { ApiError } from './catalogue';
 import type { ListingDetail, ListingSummary, MapSummary, PlaceDetail, PlacesCollection } from './types';
@@ -44,14 +44,34 @@ export function mapFeaturesUrl(supabaseUrl: string, args: ExplorerFilterArgs, ve
 
 /** The list's page size. */
 const PAGE_SIZE = 50;
-/** Older than this, an early request that no load took is not trusted to still be current. */
-const EARLY_MAX_AGE_MS = 10_000;
-/** The first page's request sent ahead of a navigation (see startMapSummary). */
-let early: { client: ApiClient; key: string; at: number; summary: Promise<MapSummary> } | null = null;
+
+// ---- requests sent ahead of a navigation ----------------------------------------------------------------------
+// The explorer sends the requests of the state it is about to navigate to at once, and the navigation's load takes
+// them (same client and arguments) instead of sending its own. SvelteKit starts that load a task later (it imports
+// the page's code again, which resolves asynchronously), and the browser draws a frame in between: tens of ms with a
+// map on the page, which every keystroke of a search, and every click on a listing, waited for.
+
+/** Older than this, a request sent ahead that no load took is not trusted to still be current. */
+const AHEAD_MAX_AGE_MS = 10_000;
+/** The requests sent ahead, one per kind (the list's first page, the selected item), browser-only. */
+const ahead = new Map<'summary' | 'selection', { client: ApiClient; key: string; at: number; result: Promise<unknown> }>();
+
+function sendAhead(kind: 'summary' | 'selection', client: ApiClient, key: string, result: Promise<unknown>): void {
+	result.catch(() => undefined); // handled by the load that takes it; this only keeps it from counting as unhandled
+	ahead.set(kind, { client, key, at: Date.now(), result });
+}
+
+/** The request sent ahead for these arguments if there is one, still fresh; either way there is none left after. */
+function takeAhead<T>(kind: 'summary' | 'selection', client: ApiClient, key: string): Promise<T> | null {
+	const sent = ahead.get(kind);
+	ahead.delete(kind);
+	return sent?.client === client && sent.key === key && Date.now() - sent.at < AHEAD_MAX_AGE_MS ? (sent.result as Promise<T>) : null;
+}
 
 /** Counts and one page of the list for the filters (the first page may already be on its way: see startMapSummary). */
 export function loadMapSummary(client: ApiClient, args: ExplorerFilterArgs, offset = 0, limit = PAGE_SIZE): Promise<MapSummary> {
-	return (offset === 0 && limit === PAGE_SIZE && takeEarlySummary(client, args)) || requestMapSummary(client, args, offset, limit);
+	const sent = offset === 0 && limit === PAGE_SIZE ? takeAhead<MapSummary>('summary', client, JSON.stringify(args)) : null;
+	return sent ?? requestMapSummary(client, args, offset, limit);
 }
 
 async function requestMapSummary(client: ApiClient, args: ExplorerFilterArgs, offset: number, limit: number): Promise<MapSummary> {
@@ -61,11 +81,7 @@ async function requestMapSummary(client: ApiClient, args: ExplorerFilterArgs, of
 }
 
 /**
- * Sends the request for the list's first page of the state the explorer is about to navigate to, at once; the
- * navigation's load then gets this request from loadMapSummary (same client and arguments) instead of sending its
- * own. SvelteKit starts that load a task later (it imports the page's code again, which resolves asynchronously), and
- * the browser draws a frame in between: tens of ms with a map on the page, which every keystroke of a search waited for.
- *
+ * Sends the request for the list's first page of the state the explorer is about to navigate to, ahead of its load.
  * When the filters stay the same (an item is selected or closed, a view opened), the list on screen is handed to the
  * load instead of asking for it again: the same object, so the rows the user paged in stay listed.
  * @param current the arguments and list of the state on screen
@@ -73,17 +89,25 @@ async function requestMapSummary(client: ApiClient, args: ExplorerFilterArgs, of
 export function startMapSummary(client: ApiClient, args: ExplorerFilterArgs, current?: { args: ExplorerFilterArgs; summary: MapSummary | null }): void {
 	const key = JSON.stringify(args);
 	const onScreen = current && JSON.stringify(current.args) === key ? current.summary : null;
-	const summary = onScreen ? Promise.resolve(onScreen) : requestMapSummary(client, args, 0, PAGE_SIZE);
-	summary.catch(() => undefined); // handled by the load that takes it; this only keeps it from counting as unhandled
-	early = { client, key, at: Date.now(), summary };
+	sendAhead('summary', client, key, onScreen ? Promise.resolve(onScreen) : requestMapSummary(client, args, 0, PAGE_SIZE));
 }
 
-/** The early request for these arguments if there is one, still fresh; either way there is none left after. */
-function takeEarlySummary(client: ApiClient, args: ExplorerFilterArgs): Promise<MapSummary> | null {
-	const started = early;
-	early = null;
-	const matches = started?.client === client && started.key === JSON.stringify(args) && Date.now() - started.at < EARLY_MAX_AGE_MS;
-	return matches ? started.summary : null;
+/** The selected item's details, as the explorer's load gives them to the page. */
+export type SelectionDetail = { type: 'place'; place: PlaceDetail } | { type: 'listing'; listing: ListingDetail };
+
+/**
+ * Sends the request for the details of the item the explorer is about to select, ahead of its load (getPlace and
+ * getListing take it). When the item stays selected (the filters change under an open panel), its details on screen
+ * are handed to the load instead of asking for them again.
+ * @param current the selection on screen and its details
+ */
+export function startSelection(client: ApiClient, next: Selection | null, current?: { ref: Selection | null; detail: SelectionDetail | null }): void {
+	if (!next) return;
+	const key = `${next.type}:${next.id}`;
+	const same = current?.ref && `${current.ref.type}:${current.ref.id}` === key ? current.detail : null;
+	const onScreen = same?.type === 'place' ? same.place : same?.type === 'listing' ? same.listing : null;
+	const detail = onScreen ? Promise.resolve(onScreen) : next.type === 'place' ? requestPlace(client, next.id) : requestListing(client, next.id);
+	sendAhead('selection', client, key, detail);
 }
 
 /** The plan's places as GeoJSON (outlines where known, else points). */
@@ -93,15 +117,23 @@ export async function loadMapPlaces(client: ApiClient): Promise<PlacesCollection
 	return data as PlacesCollection;
 }
 
-/** One place with its listings and counts; null when there is no such place. */
-export async function getPlace(client: ApiClient, id: string): Promise<PlaceDetail | null> {
+/** One place with its listings and counts; null when there is no such place (see startSelection). */
+export function getPlace(client: ApiClient, id: string): Promise<PlaceDetail | null> {
+	return takeAhead<PlaceDetail | null>('selection', client, `place:${id}`) ?? requestPlace(client, id);
+}
+
+async function requestPlace(client: ApiClient, id: string): Promise<PlaceDetail | null> {
 	const { data, error } = await client.rpc('get_place', { p_slug: id });
 	if (error) throw new ApiError('get_place', error);
 	return data as PlaceDetail | null;
 }
 
-/** One listing (by slug or id); null when not found or not visible to the caller. */
-export async function getListing(client: ApiClient, idOrSlug: string): Promise<ListingDetail | null> {
+/** One listing (by slug or id); null when not found or not visible to the caller (see startSelection). */
+export function getListing(client: ApiClient, idOrSlug: string): Promise<ListingDetail | null> {
+	return takeAhead<ListingDetail | null>('selection', client, `listing:${idOrSlug}`) ?? requestListing(client, idOrSlug);
+}
+
+async function requestListing(client: ApiClient, idOrSlug: string): Promise<ListingDetail | null> {
 	const { data, error } = await client.rpc('get_listing', { p_id: idOrSlug });
 	if (error) throw new ApiError('get_listing', error);
 	return data as ListingDetail | null;
