@@ -15,7 +15,6 @@ import {
 import { loadPanels } from './panels.svelte';
 import type { PageLoad } from './$types';
 
-
 // Universal load: on the server it renders the list and the selected item into the HTML (readable without
 // JavaScript); in the browser it asks the API directly when filters change, with no extra server hop.
 export const load: PageLoad = async ({ data, url, parent }) => {
