@@ -685,7 +685,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('keyboard only: tab to the list, open an item, close it', async () => {
+	test('keyboard only: tab to the list, open an item, close it, and go on from its row', async () => {
 		const { page } = await open('/');
 		let focusedInList = false;
 		for (let i = 0; i < 40 && !focusedInList; i++) {
@@ -693,6 +693,9 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			focusedInList = await page.evaluate(() => !!document.activeElement?.closest('[data-testid="listing-list"]'));
 		}
 		expect(focusedInList).toBe(true);
+		const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[data-testid="listing-list"] li')?.getAttribute('data-slug'));
+		const slugs = await page.getByTestId('listing-list').locator('li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slug')));
+		const row = await focusedRow();
 		const name = await page.evaluate(() => document.activeElement?.querySelector('.name')?.textContent);
 		await page.keyboard.press('Enter');
 		await page.getByTestId('selection-panel').waitFor();
@@ -701,6 +704,19 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.keyboard.press('Escape');
 		await page.getByTestId('selection-panel').waitFor({ state: 'detached' });
 		expect(page.url()).not.toContain('sel=');
+		// focus is back on the row it was opened from, not on the page (where Tab would start again at the top)
+		expect(await focusedRow()).toBe(row);
+		await page.keyboard.press('Tab');
+		expect(await focusedRow()).toBe(slugs[slugs.indexOf(row!) + 1]);
+		// the same with the panel's close button
+		await page.keyboard.press('Enter');
+		await page.getByTestId('selection-panel').waitFor();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel-title');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('关闭');
+		await page.keyboard.press('Enter');
+		await page.getByTestId('selection-panel').waitFor({ state: 'detached' });
+		expect(await focusedRow()).toBe(slugs[slugs.indexOf(row!) + 1]);
 		await page.close();
 	});
 
@@ -745,7 +761,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		}
 	});
 
-	test('a selection scrolls the list to its row in the side column, never the page (a phone keeps the map in view)', async () => {
+	test('a selection scrolls the list to its row in the side column; a link’s leaves the page where it is (a phone keeps the map in view)', async () => {
 		const first = await open('/');
 		const slugs = await first.page.locator('[data-testid="listing-list"] li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slug')));
 		await first.page.close();
@@ -766,6 +782,43 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await phone.page.locator('.panel-slot').waitFor();
 		expect(await phone.page.evaluate(() => scrollY)).toBe(0);
 		await phone.page.close();
+	});
+
+	test('on a phone, a listing picked in the list below the map is shown on the map above the sheet; closing the sheet goes back to its row', async () => {
+		const { page } = await open('/?lang=en', { width: 390, height: 844 });
+		// a row well down the list, of a listing with a location
+		const slug = await page
+			.getByTestId('listing-list')
+			.locator('li')
+			.evaluateAll((rows) => rows.slice(6).find((row) => !row.textContent?.includes('No known location'))?.getAttribute('data-slug'));
+		if (!slug) throw new Error('no located listing below the sixth row');
+		const row = page.locator(`[data-testid="listing-list"] li[data-slug="${slug}"]`);
+		await row.scrollIntoViewIfNeeded();
+		expect(await page.getByTestId('map').evaluate((map) => map.getBoundingClientRect().bottom)).toBeLessThan(0);
+		await row.locator('a').click();
+		await page.locator('.panel-slot').waitFor();
+		// most of the map is on screen above the sheet, and the listing lands there
+		const shown = () =>
+			page.evaluate((slug) => {
+				const map = window.__sfmMap;
+				const mapBox = map.getContainer().getBoundingClientRect();
+				const sheet = document.querySelector('.panel-slot')!.getBoundingClientRect();
+				const seen = (Math.min(mapBox.bottom, sheet.top) - Math.max(mapBox.top, 0)) / mapBox.height;
+				const [feature] = map.querySourceFeatures('listings', { filter: ['==', ['get', 'slug'], slug] });
+				if (!feature || feature.geometry.type !== 'Point' || map.isMoving()) return 'not yet';
+				const point = map.project(feature.geometry.coordinates as [number, number]);
+				const y = mapBox.top + point.y;
+				return seen > 0.5 && y >= Math.max(mapBox.top, 0) && y <= sheet.top ? 'shown' : `map ${Math.round(seen * 100)}% seen, listing at y ${Math.round(y)}`;
+			}, slug);
+		await expect.poll(shown, { timeout: 10_000 }).toBe('shown');
+		await page.getByRole('button', { name: 'Close' }).click();
+		await page.locator('.panel-slot').waitFor({ state: 'detached' });
+		// back at the row, which has focus
+		expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-slug'))).toBe(slug);
+		const box = (await row.boundingBox())!;
+		expect(box.y).toBeGreaterThanOrEqual(0);
+		expect(box.y + box.height).toBeLessThanOrEqual(844);
+		await page.close();
 	});
 
 	test('selecting a listing from a later page of the list, and closing it, keeps the rows paged in and asks for no new list', async () => {
