@@ -535,6 +535,47 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('back and forward return to each step’s view: camera, selection and panel', async () => {
+		// the page's first view: a history entry without a camera in its URL
+		const { page } = await open('/?lang=en');
+		const camera = () => page.evaluate(() => ({ ...window.__sfmMap.getCenter(), zoom: window.__sfmMap.getZoom(), moving: window.__sfmMap.isMoving() }));
+		const still = async () => {
+			await expect.poll(async () => (await camera()).moving, { timeout: 15_000 }).toBe(false);
+			await waitForMapIdle(page);
+			return camera();
+		};
+		const before = await still();
+		// a point on screen, clicked: the map flies to it (street zoom) and its panel opens
+		const point = await page.evaluate((source) => {
+			const map = window.__sfmMap;
+			const [feature] = map.queryRenderedFeatures({ layers: [`${source}-points`] });
+			const xy = map.project((feature!.geometry as Point).coordinates as [number, number]);
+			const box = map.getContainer().getBoundingClientRect();
+			return { x: box.left + xy.x, y: box.top + xy.y };
+		}, await shownListingsSource(page));
+		await page.mouse.click(point.x, point.y);
+		await page.waitForURL(/sel=listing/);
+		await expect.poll(async () => (await camera()).zoom, { timeout: 15_000 }).toBeGreaterThanOrEqual(15);
+		const selected = await still();
+		const title = await page.locator('#panel-title').textContent();
+
+		await page.goBack();
+		await page.locator('#panel-title').waitFor({ state: 'detached' });
+		const back = await still();
+		expect(back.zoom).toBeCloseTo(before.zoom, 1);
+		expect(back.lat).toBeCloseTo(before.lat, 3);
+		expect(back.lng).toBeCloseTo(before.lng, 3);
+
+		await page.goForward();
+		await page.locator('#panel-title').waitFor();
+		expect(await page.locator('#panel-title').textContent()).toBe(title);
+		const forward = await still();
+		expect(forward.zoom).toBeCloseTo(selected.zoom, 1);
+		expect(forward.lat).toBeCloseTo(selected.lat, 3);
+		expect(forward.lng).toBeCloseTo(selected.lng, 3);
+		await page.close();
+	});
+
 	test('a link to a listing that is not there says so; selecting something else clears the notice', async () => {
 		const { page, errors } = await open('/?lang=en&sectors=jewellery&sel=listing:no-such-listing');
 		expect(await page.getByTestId('selection-missing').textContent()).toBe('What this link points to was not found; it may have been removed.');
