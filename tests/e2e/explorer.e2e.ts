@@ -589,6 +589,13 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 
 	test('switching language changes UI text and data, and is kept in the URL', async () => {
 		const { page } = await open('/');
+		// MapLibre's own controls too: their tooltips and names, and the canvas's
+		const mapLabels = () =>
+			page.evaluate(() => ['.maplibregl-ctrl-zoom-in', '.maplibregl-ctrl-zoom-out', '.maplibregl-ctrl-attrib-button', 'canvas'].map((selector) => {
+				const element = document.querySelector(`[data-testid="map"] ${selector}`);
+				return `${element?.getAttribute('aria-label')}|${selector === 'canvas' ? '' : element?.getAttribute('title')}`;
+			}));
+		expect(await mapLabels()).toEqual(['放大|放大', '缩小|缩小', '显示或隐藏数据来源|显示或隐藏数据来源', '地图|']);
 		const firstRowZh = await page.getByTestId('listing-list').locator('li .name').first().textContent();
 		await page.getByRole('link', { name: 'English', exact: true }).click();
 		await page.waitForURL(/lang=en/);
@@ -597,6 +604,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const firstRowEn = await page.getByTestId('listing-list').locator('li .name').first().textContent();
 		expect(firstRowEn).not.toBe(firstRowZh);
 		expect(firstRowEn).toMatch(/[A-Za-z]/);
+		expect(await mapLabels()).toEqual(['Zoom in|Zoom in', 'Zoom out|Zoom out', 'Show or hide the sources|Show or hide the sources', 'Map|']);
 		await page.close();
 	});
 

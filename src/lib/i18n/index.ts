@@ -39,6 +39,15 @@ export function unexpectedErrorMessage(status: number, url: URL): string {
  * A label and its text, joined as each language writes it (full-width colon in Chinese).
  * @example labelled('来源', '深圳时尚产业地图条目', 'zh') // '来源：深圳时尚产业地图条目'
  */
+/** MapLibre's own UI strings (its controls' tooltips, the map canvas's name) in the page's language. */
+export const mapControlLabels = (lang: Lang) => ({
+	zoomIn: t(lang, 'map.zoomIn'),
+	zoomOut: t(lang, 'map.zoomOut'),
+	toggleAttribution: t(lang, 'map.toggleAttribution'),
+	map: t(lang, 'map.canvas')
+});
+export type MapControlLabels = ReturnType<typeof mapControlLabels>;
+
 export const labelled = (label: string, text: string, lang: Lang) => `${label}${lang === 'zh' ? '：' : ': '}${text}`;
 
 /** A record's name in the current language, falling back to the other one (data may lack one of them). */
