@@ -244,6 +244,23 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('the date chips show the dates in the URL: “Custom” stays open from “This week”, and clearing the filters goes back to “Any time”', async () => {
+		const { page } = await open('/?lang=en&dates=week');
+		const checked = () => page.locator('[role="radiogroup"] [aria-checked="true"]').textContent();
+		await page.getByRole('radio', { name: 'Custom' }).click();
+		await page.waitForURL((url) => !url.searchParams.has('dates'));
+		expect(await checked()).toBe('Custom');
+		await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+		await page.getByLabel('To', { exact: true }).fill('2020-12-31');
+		await page.waitForURL((url) => url.searchParams.get('to') === '2020-12-31');
+		expect(await checked()).toBe('Custom');
+		await page.locator('.side').getByRole('button', { name: 'Clear filters' }).first().click();
+		await page.waitForURL((url) => !url.searchParams.has('from') && !url.searchParams.has('to'));
+		await expect.poll(checked).toBe('Any time');
+		expect(await page.getByLabel('From', { exact: true }).count()).toBe(0);
+		await page.close();
+	});
+
 	test('going back to the filter before shows its listings again without loading them again', async () => {
 		const { page } = await open('/');
 		const all = await mapListAndCount(page);
