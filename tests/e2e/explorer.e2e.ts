@@ -786,6 +786,30 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('keyboard only: “Show more” hands focus to the first row it brought, and clearing the filters to the list', async () => {
+		const { page } = await open('/?lang=en');
+		const more = page.getByRole('button', { name: /^Show more/ });
+		await more.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByTestId('listing-list').locator('li').count()).toBeGreaterThan(50);
+		const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[data-testid="listing-list"] li')?.getAttribute('data-slug'));
+		const slugs = await page.getByTestId('listing-list').locator('li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slug')));
+		await expect.poll(focusedRow).toBe(slugs[50]);
+		await page.keyboard.press('Tab');
+		expect(await focusedRow()).toBe(slugs[51]);
+
+		// a filter, then its clear button (which goes away with it)
+		await page.getByRole('button', { name: /^Apparel/ }).click();
+		await page.waitForURL(/sectors=apparel/);
+		await page.locator('.side').getByRole('button', { name: 'Clear filters' }).first().focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL((url) => !url.searchParams.has('sectors'));
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => !!document.activeElement?.closest('#results'))).toBe(true);
+		await page.close();
+	});
+
 	test('focus moves to a panel the user opens, not to the one a shared link opens, nor when the language changes', async () => {
 		const { page } = await open('/?sel=place:shuibei-buxin-jewellery-cluster');
 		await page.getByTestId('selection-panel').waitFor();
