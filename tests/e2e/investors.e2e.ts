@@ -216,6 +216,23 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('a double-click finishes a polygon, also on the corner just placed', async () => {
+		for (const lastCorner of ['double-click', 'click, then double-click'] as const) {
+			const { page, close } = await open('/?lang=en#map=13.00/22.5777/114.1286');
+			await page.getByText('Statistics for any area').click();
+			await page.getByTestId('draw-polygon').click();
+			await clickMap(page, [114.115, 22.565]);
+			await clickMap(page, [114.145, 22.565]);
+			await clickMap(page, [114.145, 22.59]);
+			if (lastCorner === 'click, then double-click') await clickMap(page, [114.115, 22.59]);
+			await clickMap(page, [114.115, 22.59], { double: true });
+			await page.waitForURL(/area=p/);
+			expect(new URL(page.url()).searchParams.get('area')!.slice(2).split(','), lastCorner).toHaveLength(8); // 4 corners
+			expect(await page.getByTestId('area-problem').count()).toBe(0);
+			await close();
+		}
+	});
+
 	test('a polygon that crosses itself is refused with a clear message', async () => {
 		const { page, close } = await open('/?lang=en#map=13.00/22.5777/114.1286');
 		await page.getByText('Statistics for any area').click();
