@@ -54,6 +54,23 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('without JavaScript the map says it needs it, and a search is still sent, in the page’s language', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+		const page = await context.newPage();
+		await page.goto(`${site.url}/?lang=en`);
+		// what the map's box says (Playwright's text search skips <noscript>, so the DOM is asked)
+		const said = await page.locator('.map-slot p').evaluateAll((texts) => texts.filter((p) => p.checkVisibility()).map((p) => p.textContent));
+		expect(said).toEqual(['The map needs JavaScript. The list of listings and each entry’s own page work without it.']);
+		await page.getByRole('searchbox').fill('shuibei');
+		await page.getByRole('searchbox').press('Enter');
+		await page.waitForURL((url) => url.searchParams.get('q') === 'shuibei' && url.searchParams.get('lang') === 'en');
+		expect(await page.locator('html').getAttribute('lang')).toBe('en');
+		const names = await page.getByTestId('listing-list').locator('li .name').allTextContents();
+		expect(names.length).toBeGreaterThan(0);
+		expect(names.length).toBeLessThan(20); // the search's results, not the whole list
+		await context.close();
+	});
+
 	test('the land is the map region’s own colour: MapLibre draws no background layer over it', async () => {
 		const { page } = await open('/');
 		const spot = await page.evaluate(() => {
