@@ -58,6 +58,11 @@ describe('units and values', () => {
 		}
 		expect(figureText({ value: '110 billion (1100亿元)', unit: 'CNY' }, 'en')).toBe('110 billion (1100亿元) CNY');
 		expect(figureText({ value: 0.9, unit: 'km2' }, 'en')).toBe('0.9 km²');
+		expect(figureText({ value: 1460000, unit: 'm2' }, 'en')).toBe('1,460,000 m²');
+		expect(figureText({ value: 2003, unit: null }, 'en')).toBe('2003'); // four digits may be a year
+		// a value that says its unit itself is not given it again
+		expect(figureText({ value: '1.1 million m2 (110万m2); >50% of national jewellery trade', unit: 'm2' }, 'en')).toBe('1.1 million m2 (110万m2); >50% of national jewellery trade');
+		expect(figureText({ value: '1.1 million (110万)', unit: 'm2' }, 'en')).toBe('1.1 million (110万) m²');
 		expect(figureText({ value: '~300', unit: null }, 'zh')).toBe('~300');
 		// an unknown unit is kept as stored
 		expect(figureText({ value: 12, unit: 'stalls' }, 'zh')).toBe('12 stalls');

@@ -161,9 +161,12 @@ function moveDecimalPoint(numeral: string, places: number): string {
  * A published value in the page's language. The research writes large amounts with English words ("2.92 billion",
  * ">10 million"); the Chinese page writes them with 亿 and 万, as Chinese sources do ("29.2亿", "超过1000万"): the same
  * number with its decimal point moved, nothing rounded (an amount's Chinese original in brackets is then left out, as
- * it says the same). Every other value, and every value in English, is shown exactly as published.
+ * it says the same). Every other value, and every value in English, is shown as published, its digits grouped from five
+ * up when it is a number (1,460,000).
  */
 export function valueText(value: number | string, lang: Lang): string {
+	// not in four digits, which may be a year (2003)
+	if (typeof value === 'number') return Math.abs(value) >= 10_000 ? groupedNumber(value, lang) : String(value);
 	const match = lang === 'zh' && typeof value === 'string' ? LARGE_AMOUNT.exec(value.trim()) : null;
 	if (!match) return String(value);
 	const [, qualifier = '', numeral = '', word = 'million'] = match;
@@ -171,6 +174,8 @@ export function valueText(value: number | string, lang: Lang): string {
 	const [unitPower, unitChar] = Number(numeral) * 10 ** power >= 1e8 ? [8, '亿'] : [4, '万'];
 	return `${QUALIFIER_ZH[qualifier]}${moveDecimalPoint(numeral, power - unitPower)}${unitChar}`;
 }
+
+const groupedNumber = (value: number, lang: Lang) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 20 }).format(value);
 
 /**
  * A figure's value as published (large amounts in the page's way of writing them), followed by its unit in the
@@ -185,6 +190,9 @@ export function figureText(figure: Pick<Figure, 'value' | 'unit'>, lang: Lang): 
 /** figureText in its parts, for markup that styles the unit. */
 export function figureParts(figure: Pick<Figure, 'value' | 'unit'>, lang: Lang): { value: string; separator: string; unit: string } {
 	const value = valueText(figure.value, lang);
-	const unit = unitName(figure.unit, lang);
+	// a value written out with its unit in it ("1.1 million m2 (110万m2); >2000 firms …") is not given it again
+	const unitCode = figure.unit?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const unitWritten = typeof figure.value === 'string' && !!unitCode && new RegExp(`(^|[^A-Za-z])${unitCode}(?![A-Za-z])`).test(figure.value);
+	const unit = unitWritten ? '' : unitName(figure.unit, lang);
 	return { value, separator: unit && !/[亿万]$/.test(value) ? ' ' : '', unit };
 }

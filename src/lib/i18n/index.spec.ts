@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, labelled, nameOf, otherNameOf, t } from './index';
+import { fill, formatDate, labelled, nameOf, otherNameOf, t } from './index';
 
 describe('formatDate', () => {
 	it('formats a calendar date in each language', () => {
@@ -30,6 +30,21 @@ describe('t, nameOf, otherNameOf', () => {
 		expect(nameOf({ name_zh: '水贝', name_en: null }, 'en')).toBe('水贝');
 		expect(otherNameOf({ name_zh: '水贝', name_en: 'Shuibei' }, 'zh')).toBe('Shuibei');
 		expect(otherNameOf({ name_zh: '水贝', name_en: null }, 'zh')).toBeNull();
+	});
+});
+
+describe('fill', () => {
+	it('picks the English word that goes with the number', () => {
+		expect(fill('{n} {n:listing|listings}', { n: 1 })).toBe('1 listing');
+		expect(fill('{n} {n:listing|listings}', { n: 0 })).toBe('0 listings');
+		expect(fill('{n} {n:listing|listings}', { n: 2 })).toBe('2 listings');
+		expect(fill('{n} more {n:listing has|listings have}', { n: 1 })).toBe('1 more listing has');
+		expect(t('en', 'list.count', { n: 1 })).toBe('1 listing');
+		expect(t('en', 'inv.inside', { n: 7 })).toBe('7 listings inside');
+	});
+	it('leaves a placeholder without a value as it is', () => {
+		expect(fill('{n} {n:listing|listings}', {})).toBe('{n} {n:listing|listings}');
+		expect(fill('{name}', { n: 1 })).toBe('{name}');
 	});
 });
 

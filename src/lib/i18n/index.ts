@@ -22,9 +22,20 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 	return fill(messages[lang][key], params);
 }
 
-/** A message with its `{name}` placeholders filled (a name without a value stays as it is). */
+// Only English messages have plural forms (Chinese words do not change with the number).
+const englishPlural = new Intl.PluralRules('en');
+
+/**
+ * A message with its placeholders filled: `{name}` is the value, `{name:one|other}` the word that goes with a number
+ * (`{n} {n:listing|listings}`: "1 listing", "2 listings"). A name without a value stays as it is.
+ */
 export function fill(text: string, params: Record<string, string | number>): string {
-	return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+	return text.replace(/\{(\w+)(?::([^{}|]*)\|([^{}|]*))?\}/g, (placeholder, name: string, one?: string, other?: string) => {
+		const value = params[name];
+		if (value === undefined) return placeholder;
+		if (one === undefined || other === undefined) return String(value);
+		return typeof value === 'number' && englishPlural.select(value) === 'one' ? one : other;
+	});
 }
 
 /**
