@@ -1089,6 +1089,30 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('on a touch screen every control of the page is at least 44 px each way, also in the clusters view', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		for (const path of ['/?lang=en', '/?view=clusters']) {
+			const page = await context.newPage();
+			await page.goto(`${site.url}${path}`);
+			await waitForMapIdle(page);
+			// open every section, so that what it holds is measured too
+			await page.locator('details:not([open]) > summary').evaluateAll((toggles) => toggles.forEach((toggle) => (toggle as HTMLElement).click()));
+			const small = await page
+				.locator('button, summary, select, input:not([type="hidden"]), .exports a, [data-testid="listing-list"] a, .top a, .views a')
+				.evaluateAll((controls) =>
+					controls
+						.filter((control) => control.checkVisibility() && !control.closest('.maplibregl-ctrl-attrib'))
+						// a checkbox's label is its tap target
+						.map((control) => ({ control, box: (control.matches('[type="checkbox"]') ? (control.closest('label') ?? control) : control).getBoundingClientRect() }))
+						.filter(({ box }) => box.width < 44 - 0.5 || box.height < 44 - 0.5)
+						.map(({ control, box }) => `${control.tagName.toLowerCase()} “${(control.textContent || control.getAttribute('aria-label') || '').trim().slice(0, 30)}” ${Math.round(box.width)}×${Math.round(box.height)}`)
+				);
+			expect(small, path).toEqual([]);
+			await page.close();
+		}
+		await context.close();
+	});
+
 	test('phone viewport: header, map, list and the bottom sheet do not overlap', async () => {
 		// Shuibei's long name fills any panel; Dafen's short one showed a sheet shrunk to its content (Chromium
 		// applies justify-self to fixed boxes)
