@@ -119,6 +119,10 @@ describe('investors (issue #6)', () => {
 		const fresh = await open(shared.slice(site.url.length));
 		expect(await comparison(fresh.page)).toEqual(shown);
 		expect(fresh.errors).toEqual([]);
+		// Escape closes the comparison, as it does the other panels
+		await fresh.page.keyboard.press('Escape');
+		await fresh.page.getByTestId('compare-panel').waitFor({ state: 'detached' });
+		await fresh.page.waitForURL((url) => !url.searchParams.has('compare'));
 		await fresh.close();
 	});
 
@@ -251,6 +255,10 @@ describe('investors (issue #6)', () => {
 		await page.waitForURL(/area=440303/);
 		await page.getByTestId('area-stats').waitFor();
 		expect(await page.locator('#area-stats-title').textContent()).toContain('罗湖');
+		// Escape closes it, as it does the selection panel
+		await page.keyboard.press('Escape');
+		await page.getByTestId('area-stats').waitFor({ state: 'detached' });
+		expect(page.url()).not.toContain('area=');
 		await close();
 	});
 });
