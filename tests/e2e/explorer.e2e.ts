@@ -261,9 +261,9 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('the date chips show the dates in the URL: “Custom” stays open from “This week”, and clearing the filters goes back to “Any time”', async () => {
+	test('the date chips show the dates in the URL (“Custom” stays open from “This week”, clearing the filters goes back to “Any time”) and are one radio group', async () => {
 		const { page } = await open('/?lang=en&dates=week');
-		const checked = () => page.locator('[role="radiogroup"] [aria-checked="true"]').textContent();
+		const checked = () => page.locator('label:has(> input[name="date-mode"]:checked)').textContent();
 		await page.getByRole('radio', { name: 'Custom' }).click();
 		await page.waitForURL((url) => !url.searchParams.has('dates'));
 		expect(await checked()).toBe('Custom');
@@ -275,6 +275,14 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.waitForURL((url) => !url.searchParams.has('from') && !url.searchParams.has('to'));
 		await expect.poll(checked).toBe('Any time');
 		expect(await page.getByLabel('From', { exact: true }).count()).toBe(0);
+		// one group named by its legend, one Tab stop, and the arrow keys move the choice
+		expect(await page.getByRole('group', { name: 'Event dates' }).getByRole('radio').count()).toBe(4);
+		await page.getByRole('radio', { name: 'Any time' }).focus();
+		await page.keyboard.press('ArrowRight');
+		await page.waitForURL((url) => url.searchParams.get('dates') === 'week');
+		expect(await checked()).toBe('This week');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).not.toBe('date-mode');
 		await page.close();
 	});
 
