@@ -91,6 +91,23 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		expect((page2.data as Summary).rows.map((r) => r.slug)).toEqual(names.slice(20, 40));
 	});
 
+	test('a district or a place is found by its name in Chinese, English or pinyin alike: its listings, by district and address', async () => {
+		const slugsFor = async (q: string) => (await summary({ p_q: q })).rows.map((r) => r.slug).sort();
+		// the listings of Luohu district (罗湖区), by their district_code in the seed
+		const luohu = await slugsFor('罗湖');
+		expect(luohu).toEqual(expect.arrayContaining(['chow-tai-seng', 'shenzhen-jewellery-museum', 'shuibei-china-jewellery-index', 'tellus', 'ttf']));
+		expect(await slugsFor('Luohu')).toEqual(luohu);
+		expect(await slugsFor('luohu')).toEqual(luohu);
+		// a place named in the listings' addresses (大浪), in pinyin
+		const dalang = await slugsFor('大浪');
+		expect(dalang.length).toBeGreaterThan(2);
+		expect(await slugsFor('dalang')).toEqual(dalang);
+		// and the map layer agrees with the list
+		const { data } = await anon.rpc('map_features', { p_q: 'luohu' });
+		const located = (await summary({ p_q: 'luohu' })).rows.filter((r) => r.located).map((r) => r.slug).sort();
+		expect((data as Features).features.map((f) => f.properties.slug).sort()).toEqual(located);
+	});
+
 	test('every page size and offset gives the same list order, whether few or many listings match the page', async () => {
 		// map_summary reads a page one of two ways: walking the list order when the matches far outnumber the page
 		// (here a page of 1 or 2 among all listings), else sorting the matches (a search, or a page of 20)
