@@ -3,13 +3,14 @@
 -- its slug. A search for a district (罗湖, luohu, Luohu, 福田, Futian) found only the listings whose address spells
 -- it, and then only in Chinese; the same place in pinyin found fewer (大浪: 9 listings, dalang: 2).
 
--- What a listing is found by: its names (Chinese, English, pinyin and initials), its address as written and in pinyin,
--- its slug, and its district's names (罗湖区, Luohu District, luohuqu, lhq).
+-- What a listing is found by: its names (Chinese, English, pinyin and initials), its address as written and in full
+-- pinyin, its slug, and its district's names (罗湖区, Luohu District, luohuqu, lhq). Not the address's initials: a long
+-- address's string of initials holds most two-letter searches by chance (艺之卉百年时尚博物馆: yzhbnssbwg, "sb").
 create or replace function atlas.listing_search_text(p_listing atlas.listings) returns text
 language sql stable set search_path = '' as $$
   select lower(concat_ws(' ', p_listing.name_zh, p_listing.name_en, p_listing.name_pinyin,
-                         p_listing.address_zh, p_listing.address_en, atlas.to_pinyin(p_listing.address_zh), p_listing.slug,
-                         d.name_zh, d.name_en, atlas.to_pinyin(d.name_zh)))
+                         p_listing.address_zh, p_listing.address_en, (atlas.pinyin_parts(p_listing.address_zh))[1],
+                         p_listing.slug, d.name_zh, d.name_en, atlas.to_pinyin(d.name_zh)))
   from (select 1) as one
   left join atlas.districts d on d.code = p_listing.district_code
 $$;

@@ -102,6 +102,9 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		const dalang = await slugsFor('大浪');
 		expect(dalang.length).toBeGreaterThan(2);
 		expect(await slugsFor('dalang')).toEqual(dalang);
+		// but not by the initials of an address, whose long string of letters holds most two-letter terms by chance
+		// (艺之卉百年时尚博物馆: yzhbnssbwg)
+		expect(await slugsFor('sb')).not.toContain('yizhihui');
 		// and the map layer agrees with the list
 		const { data } = await anon.rpc('map_features', { p_q: 'luohu' });
 		const located = (await summary({ p_q: 'luohu' })).rows.filter((r) => r.located).map((r) => r.slug).sort();
