@@ -46,10 +46,6 @@ export function unexpectedErrorMessage(status: number, url: URL): string {
 	return t(langFromUrl(url), status === 404 ? 'error.noSuchPage' : 'error.unexpected');
 }
 
-/**
- * A label and its text, joined as each language writes it (full-width colon in Chinese).
- * @example labelled('来源', '深圳时尚产业地图条目', 'zh') // '来源：深圳时尚产业地图条目'
- */
 /** MapLibre's own UI strings (its controls' tooltips, the map canvas's name) in the page's language. */
 export const mapControlLabels = (lang: Lang) => ({
 	zoomIn: t(lang, 'map.zoomIn'),
@@ -59,6 +55,10 @@ export const mapControlLabels = (lang: Lang) => ({
 });
 export type MapControlLabels = ReturnType<typeof mapControlLabels>;
 
+/**
+ * A label and its text, joined as each language writes it (full-width colon in Chinese).
+ * @example labelled('来源', '深圳时尚产业地图条目', 'zh') // '来源：深圳时尚产业地图条目'
+ */
 export const labelled = (label: string, text: string, lang: Lang) => `${label}${lang === 'zh' ? '：' : ': '}${text}`;
 
 /** A record's name in the current language, falling back to the other one (data may lack one of them). */
