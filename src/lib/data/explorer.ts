@@ -1,7 +1,7 @@
 // The explorer's data access, in one module (architecture §4 "Scale"): when the listings outgrow one GeoJSON, this
 // is where the switch to server-side clusters or vector tiles happens.
 import type { ApiClient } from './api';
-import type { ExplorerState, Selection } from '$lib/state/explorer-url';
+import { selectionRef, type ExplorerState, type Selection } from '$lib/state/explorer-url';
 import { eventWindow } from '$lib/state/explorer-url';
 import { ApiError } from './catalogue';
 import type { ListingDetail, ListingSummary, MapSummary, PlaceDetail, PlacesCollection } from './types';
@@ -103,8 +103,8 @@ export type SelectionDetail = { type: 'place'; place: PlaceDetail } | { type: 'l
  */
 export function startSelection(client: ApiClient, next: Selection | null, current?: { ref: Selection | null; detail: SelectionDetail | null }): void {
 	if (!next) return;
-	const key = `${next.type}:${next.id}`;
-	const same = current?.ref && `${current.ref.type}:${current.ref.id}` === key ? current.detail : null;
+	const key = selectionRef(next);
+	const same = current?.ref && selectionRef(current.ref) === key ? current.detail : null;
 	const onScreen = same?.type === 'place' ? same.place : same?.type === 'listing' ? same.listing : null;
 	const detail = onScreen ? Promise.resolve(onScreen) : next.type === 'place' ? requestPlace(client, next.id) : requestListing(client, next.id);
 	sendAhead('selection', client, key, detail);
@@ -119,7 +119,7 @@ export async function loadMapPlaces(client: ApiClient): Promise<PlacesCollection
 
 /** One place with its listings and counts; null when there is no such place (see startSelection). */
 export function getPlace(client: ApiClient, id: string): Promise<PlaceDetail | null> {
-	return takeAhead<PlaceDetail | null>('selection', client, `place:${id}`) ?? requestPlace(client, id);
+	return takeAhead<PlaceDetail | null>('selection', client, selectionRef({ type: 'place', id })) ?? requestPlace(client, id);
 }
 
 async function requestPlace(client: ApiClient, id: string): Promise<PlaceDetail | null> {
@@ -130,7 +130,7 @@ async function requestPlace(client: ApiClient, id: string): Promise<PlaceDetail 
 
 /** One listing (by slug or id); null when not found or not visible to the caller (see startSelection). */
 export function getListing(client: ApiClient, idOrSlug: string): Promise<ListingDetail | null> {
-	return takeAhead<ListingDetail | null>('selection', client, `listing:${idOrSlug}`) ?? requestListing(client, idOrSlug);
+	return takeAhead<ListingDetail | null>('selection', client, selectionRef({ type: 'listing', id: idOrSlug })) ?? requestListing(client, idOrSlug);
 }
 
 async function requestListing(client: ApiClient, idOrSlug: string): Promise<ListingDetail | null> {

@@ -13,6 +13,9 @@ export interface Selection {
 	id: string;
 }
 
+/** A selection as the `sel` parameter writes it, and as one selection is told from another: `listing:ttf`. */
+export const selectionRef = (selection: Selection) => `${selection.type}:${selection.id}`;
+
 export interface ExplorerState {
 	lang: Lang;
 	/** Empty = every sector. */
@@ -113,7 +116,7 @@ export function explorerSearch(state: ExplorerState): string {
 		if (state.to) params.set('to', state.to);
 	}
 	if (state.q.trim()) params.set('q', state.q.trim());
-	if (state.selection) params.set('sel', `${state.selection.type}:${state.selection.id}`);
+	if (state.selection) params.set('sel', selectionRef(state.selection));
 	if (state.view) params.set('view', state.view);
 	if (state.sort) params.set('sort', state.sort);
 	if (state.measure) params.set('measure', state.measure);
