@@ -1,5 +1,5 @@
 import type { ApiClient } from '$lib/data/api';
-import { explorerFilterArgs, getListing, getPlace, loadMapSummary, type SelectionDetail } from '$lib/data/explorer';
+import { explorerFilterArgs, explorerListArgs, getListing, getPlace, loadMapSummary, type SelectionDetail } from '$lib/data/explorer';
 import type { ListingDetail, MapSummary, PlaceDetail } from '$lib/data/types';
 import { parseAreaKey, parseExplorerState } from '$lib/state/explorer-url';
 import {
@@ -20,7 +20,9 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ data, url, parent }) => {
 	const { api } = await parent();
 	const state = parseExplorerState(url);
-	const args = explorerFilterArgs(state, new Date());
+	const today = new Date();
+	const args = explorerFilterArgs(state, today);
+	const listArgs = explorerListArgs(state, today);
 	let summary: MapSummary | null = null;
 	let selection: SelectionDetail | null = null;
 	/** The link selects something that is not there (removed, unpublished or mistyped). */
@@ -43,7 +45,7 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 	);
 	try {
 		const [loadedSummary, detail] = await Promise.all([
-			loadMapSummary(api, args),
+			loadMapSummary(api, listArgs),
 			state.selection?.type === 'place'
 				? getPlace(api, state.selection.id)
 				: state.selection?.type === 'listing'
@@ -59,7 +61,7 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 		listError = true;
 	}
 	const [investorData, panelFailed] = await Promise.all([investors, panelsFailed]);
-	return { ...data, state, args, summary, selection, selectionMissing, listError, panelFailed, ...investorData };
+	return { ...data, state, args, listArgs, summary, selection, selectionMissing, listError, panelFailed, ...investorData };
 };
 
 async function loadInvestorData(

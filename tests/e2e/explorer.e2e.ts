@@ -646,6 +646,11 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const firstRowEn = await page.getByTestId('listing-list').locator('li .name').first().textContent();
 		expect(firstRowEn).not.toBe(firstRowZh);
 		expect(firstRowEn).toMatch(/[A-Za-z]/);
+		// ordered for an English reader, by the English names (it was by the Chinese names' code points)
+		const namesEn = await page.getByTestId('listing-list').locator('li .name').allTextContents();
+		expect(namesEn.length).toBeGreaterThan(20);
+		const english = new Intl.Collator('en', { sensitivity: 'base', ignorePunctuation: true });
+		expect(namesEn.slice(1).filter((name, i) => english.compare(namesEn[i]!, name) > 0)).toEqual([]);
 		expect(await mapLabels()).toEqual(['Zoom in|Zoom in', 'Zoom out|Zoom out', 'Show or hide the sources|Show or hide the sources', 'Map|']);
 		await page.close();
 	});

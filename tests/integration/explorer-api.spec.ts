@@ -12,7 +12,7 @@ type Summary = {
 	located: number;
 	by_kind: Record<string, number>;
 	by_sector: Record<string, number>;
-	rows: { slug: string; kind: string; sectors: string[]; located: boolean }[];
+	rows: { slug: string; kind: string; sectors: string[]; located: boolean; name_zh: string | null; name_en: string | null }[];
 };
 type Features = { features: { properties: { slug: string } & Record<string, unknown> }[] };
 
@@ -111,10 +111,29 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		expect((data as Features).features.map((f) => f.properties.slug).sort()).toEqual(located);
 	});
 
+	test('the list is in the reader’s order: by pinyin in Chinese, by the English name in English', async () => {
+		const zh = (await summary({})).rows;
+		expect((await summary({ p_lang: 'zh' })).rows).toEqual(zh); // Chinese is the default
+		// a Chinese directory's order: by pinyin, syllable by syllable, with Latin letters and digits filed under
+		// themselves and quotation marks aside (by code point, 中 came before 东, and “大浪杯” after every Latin name)
+		const seen = ['shenzhen-fashion-consumption-week-2022', 'chic-shenzhen', 'dalang-cup-womenswear-design-contest',
+			'design-shenzhen', 'dongfang-jewellery-1981', 'hrd-lab-szti', 'ttf', 'china-print-museum'];
+		expect(zh.map((r) => r.slug).filter((slug) => seen.includes(slug))).toEqual(seen);
+		// English: the order English collation gives the English names, with case, spaces and punctuation aside
+		const en = (await summary({ p_lang: 'en' })).rows;
+		expect(en.map((r) => r.slug).sort()).toEqual(zh.map((r) => r.slug).sort());
+		const collator = new Intl.Collator('en', { sensitivity: 'base', ignorePunctuation: true });
+		const names = en.map((r) => r.name_en ?? '');
+		expect(names.every(Boolean)).toBe(true); // every seed listing has an English name
+		const outOfOrder = names.slice(1).filter((name, i) => collator.compare(names[i]!, name) > 0);
+		expect(outOfOrder).toEqual([]);
+		expect(names.indexOf('"Dalang Cup" China Womenswear Design Contest')).toBeLessThan(names.indexOf('DESIGN Shenzhen (consumer technology & interior design fair)'));
+	});
+
 	test('every page size and offset gives the same list order, whether few or many listings match the page', async () => {
 		// map_summary reads a page one of two ways: walking the list order when the matches far outnumber the page
 		// (here a page of 1 or 2 among all listings), else sorting the matches (a search, or a page of 20)
-		for (const args of [{}, { p_q: 'jewel' }]) {
+		for (const args of [{}, { p_q: 'jewel' }, { p_lang: 'en' }]) {
 			const whole = (await summary(args)).rows.map((r) => r.slug);
 			for (const size of [1, 2, 20]) {
 				const pages: string[] = [];
@@ -173,5 +192,8 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		expect(error?.message).toContain('p_sectors');
 		const dates = await anon.rpc('map_summary', { p_event_from: '2024-02-01', p_event_to: '2024-01-01' });
 		expect(dates.error?.code).toBe('22023');
+		const lang = await anon.rpc('map_summary', { p_lang: 'fr' });
+		expect(lang.error?.code).toBe('22023');
+		expect(lang.error?.hint).toBe('Use any of: zh, en.');
 	});
 });

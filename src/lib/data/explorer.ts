@@ -1,6 +1,7 @@
 // The explorer's data access, in one module (architecture §4 "Scale"): when the listings outgrow one GeoJSON, this
 // is where the switch to server-side clusters or vector tiles happens.
 import type { ApiClient } from './api';
+import type { Lang } from '$lib/i18n';
 import { selectionRef, type ExplorerState, type Selection } from '$lib/state/explorer-url';
 import { eventWindow } from '$lib/state/explorer-url';
 import { ApiError } from './catalogue';
@@ -25,6 +26,14 @@ export function explorerFilterArgs(state: ExplorerState, today: Date): ExplorerF
 	if (from) args.p_event_from = from;
 	if (to) args.p_event_to = to;
 	return args;
+}
+
+/** Arguments of map_summary: the filters, and the language whose names order the list. */
+export type ListArgs = ExplorerFilterArgs & { p_lang: Lang };
+
+/** The list's arguments for an explorer state: its filters (see explorerFilterArgs) and its language. */
+export function explorerListArgs(state: ExplorerState, today: Date): ListArgs {
+	return { ...explorerFilterArgs(state, today), p_lang: state.lang };
 }
 
 /**
@@ -69,12 +78,12 @@ function takeAhead<T>(kind: 'summary' | 'selection', client: ApiClient, key: str
 }
 
 /** Counts and one page of the list for the filters (the first page may already be on its way: see startMapSummary). */
-export function loadMapSummary(client: ApiClient, args: ExplorerFilterArgs, offset = 0, limit = PAGE_SIZE): Promise<MapSummary> {
+export function loadMapSummary(client: ApiClient, args: ListArgs, offset = 0, limit = PAGE_SIZE): Promise<MapSummary> {
 	const sent = offset === 0 && limit === PAGE_SIZE ? takeAhead<MapSummary>('summary', client, JSON.stringify(args)) : null;
 	return sent ?? requestMapSummary(client, args, offset, limit);
 }
 
-async function requestMapSummary(client: ApiClient, args: ExplorerFilterArgs, offset: number, limit: number): Promise<MapSummary> {
+async function requestMapSummary(client: ApiClient, args: ListArgs, offset: number, limit: number): Promise<MapSummary> {
 	const { data, error } = await client.rpc('map_summary', { ...args, p_limit: limit, p_offset: offset });
 	if (error) throw new ApiError('map_summary', error);
 	return data as MapSummary;
@@ -82,11 +91,11 @@ async function requestMapSummary(client: ApiClient, args: ExplorerFilterArgs, of
 
 /**
  * Sends the request for the list's first page of the state the explorer is about to navigate to, ahead of its load.
- * When the filters stay the same (an item is selected or closed, a view opened), the list on screen is handed to the
- * load instead of asking for it again: the same object, so the rows the user paged in stay listed.
+ * When the filters and the language stay the same (an item is selected or closed, a view opened), the list on screen
+ * is handed to the load instead of asking for it again: the same object, so the rows the user paged in stay listed.
  * @param current the arguments and list of the state on screen
  */
-export function startMapSummary(client: ApiClient, args: ExplorerFilterArgs, current?: { args: ExplorerFilterArgs; summary: MapSummary | null }): void {
+export function startMapSummary(client: ApiClient, args: ListArgs, current?: { args: ListArgs; summary: MapSummary | null }): void {
 	const key = JSON.stringify(args);
 	const onScreen = current && JSON.stringify(current.args) === key ? current.summary : null;
 	sendAhead('summary', client, key, onScreen ? Promise.resolve(onScreen) : requestMapSummary(client, args, 0, PAGE_SIZE));
