@@ -314,7 +314,8 @@ async function runPage(kind: 'bare' | 'explorer', ctx: SizeContext): Promise<Pag
 			for (const feature of map.queryRenderedFeatures({ layers: [points] })) {
 				const p = map.project((feature.geometry as Point).coordinates as [number, number]);
 				const d = (p.x - centre.x) ** 2 + (p.y - centre.y) ** 2;
-				if (d < bestDistance) [best, bestDistance] = [p, d];
+				// alone under the pointer: a click on listings drawn over each other offers them in a popup instead
+				if (d < bestDistance && map.queryRenderedFeatures([p.x, p.y], { layers: [points] }).length === 1) [best, bestDistance] = [p, d];
 			}
 			if (!best) return null;
 			const hit = map.queryRenderedFeatures([best.x, best.y], { layers: [points] })[0];

@@ -680,21 +680,81 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await zh.close();
 	});
 
+	test('listings a click cannot tell apart (one spot) are offered in a popup, at any zoom; the one picked is selected and labelled', async () => {
+		const { page, errors } = await open('/?lang=en');
+		// the largest group of listings that share one spot in the seed (a venue's firms and events)
+		const groups = new Map<string, { at: [number, number]; names: string[] }>();
+		for (const feature of (await shownListings(page)).features) {
+			const at = (feature.geometry as Point).coordinates as [number, number];
+			const group = groups.get(String(at)) ?? { at, names: [] };
+			group.names.push(String(feature.properties?.name_en));
+			groups.set(String(at), group);
+		}
+		const { at, names } = [...groups.values()].sort((a, b) => b.names.length - a.names.length)[0]!;
+		expect(names.length).toBeGreaterThan(3);
+		const canvasBox = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		const clickAt = async (zoom: number) => {
+			await page.evaluate(({ at, zoom }) => window.__sfmMap.jumpTo({ center: at, zoom }), { at, zoom });
+			await waitForMapIdle(page);
+			const p = await page.evaluate((at) => window.__sfmMap.project(at), at);
+			await page.mouse.click(canvasBox.x + p.x, canvasBox.y + p.y);
+		};
+		const stack = page.getByTestId('listing-stack');
+		const listed = () => stack.locator('li .name').allTextContents();
+
+		// at city zoom they are a cluster that no zoom splits: a click lists them, in English order, instead of zooming
+		await clickAt(12);
+		await stack.waitFor();
+		expect(await stack.getByRole('heading').textContent()).toBe(`${names.length} listings here`);
+		const english = new Intl.Collator('en', { sensitivity: 'base', ignorePunctuation: true });
+		expect(await listed()).toEqual([...names].sort(english.compare));
+		expect(await page.evaluate(() => window.__sfmMap.getZoom())).toBe(12);
+		// the keyboard is in the popup; Escape closes it and leaves the keyboard on the map
+		expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="listing-stack"]'))).toBe(true);
+		await page.keyboard.press('Escape');
+		await expect.poll(() => stack.count()).toBe(0);
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(true);
+
+		// at street zoom they are points drawn over each other: a click lists them too
+		await clickAt(16);
+		await stack.waitFor();
+		expect((await listed()).sort()).toEqual([...names].sort());
+		const picked = (await listed())[2]!;
+		await stack.getByRole('button', { name: picked }).click();
+		await page.waitForURL(/sel=listing/);
+		await expect.poll(() => stack.count()).toBe(0);
+		await expect.poll(() => page.locator('.panel-slot h2').first().textContent(), { timeout: 5000 }).toBe(picked);
+
+		// the one label at that spot is the picked listing's, not another of the venue's
+		await waitForMapIdle(page);
+		const labelsThere = await page.evaluate((at) => {
+			const map = window.__sfmMap;
+			const layers = ['listings-selected-label', 'listings-label', 'listings-alt-label'].filter((id) => map.getLayer(id));
+			const p = map.project(at);
+			return map.queryRenderedFeatures([[p.x - 60, p.y - 5], [p.x + 60, p.y + 40]], { layers }).map((f) => f.properties.name_en as string);
+		}, at);
+		expect(labelsThere).toEqual([picked]);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('the pointer on the map: hover highlights the topmost feature, a click selects it, a cluster click zooms in', async () => {
 		const { page } = await open('/');
 		const canvasBox = (await page.locator('.maplibregl-canvas').boundingBox())!;
 		const at = (p: { x: number; y: number }) => [canvasBox.x + p.x, canvasBox.y + p.y] as const;
 
-		// a listing drawn over a district or town outline, at street zoom where listings are single points
+		// a listing drawn over a district or town outline, at street zoom where listings are single points, alone at
+		// its spot (a click on several listings drawn over each other offers them all: the test above)
 		const coordinates = (await shownListings(page)).features.map((f) => (f.geometry as Point).coordinates as [number, number]);
 		let target: { x: number; y: number; listingId: string; slug: string; placeId: string } | null = null;
-		for (const lngLat of coordinates.slice(0, 30)) {
+		for (const lngLat of coordinates.slice(0, 60)) {
 			await page.evaluate((center) => window.__sfmMap.jumpTo({ center, zoom: 16 }), lngLat);
 			await waitForMapIdle(page);
 			target = await page.evaluate((lngLat) => {
 				const map = window.__sfmMap;
 				const p = map.project(lngLat);
-				const listing = map.queryRenderedFeatures(p, { layers: ['listings-points'] })[0];
+				const listings = map.queryRenderedFeatures(p, { layers: ['listings-points'] });
+				const listing = listings.length === 1 ? listings[0] : undefined;
 				const place = map.queryRenderedFeatures(p, { layers: ['places-fill'] })[0];
 				return listing && place ? { x: p.x, y: p.y, listingId: listing.properties.id, slug: listing.properties.slug, placeId: place.properties.id } : null;
 			}, lngLat);
@@ -767,13 +827,18 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.keyboard.press('Escape');
 		await page.getByTestId('selection-panel').waitFor({ state: 'detached' });
 
-		// a click on a cluster zooms in
+		// a click on a cluster zooms in (one of listings at more than one spot: one spot's are offered, see above)
 		await page.evaluate(() => window.__sfmMap.jumpTo({ center: [114.06, 22.6], zoom: 10 }));
 		await waitForMapIdle(page);
-		const cluster = await page.evaluate(() => {
+		const cluster = await page.evaluate(async () => {
 			const map = window.__sfmMap;
-			const feature = map.queryRenderedFeatures({ layers: ['listings-clusters'] })[0];
-			return feature ? map.project((feature.geometry as Point).coordinates as [number, number]) : null;
+			const source = map.getSource('listings') as GeoJSONSource;
+			for (const feature of map.queryRenderedFeatures({ layers: ['listings-clusters'] })) {
+				const leaves = await source.getClusterLeaves(feature.properties.cluster_id as number, Infinity, 0);
+				const spots = new Set(leaves.map((leaf) => String((leaf.geometry as Point).coordinates)));
+				if (spots.size > 1) return map.project((feature.geometry as Point).coordinates as [number, number]);
+			}
+			return null;
 		});
 		expect(cluster).not.toBeNull();
 		await page.mouse.click(...at(cluster!));

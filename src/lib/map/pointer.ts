@@ -10,7 +10,8 @@ export interface PointerTarget {
 	layers: readonly string[];
 	/** The topmost feature under the pointer when it is in one of `layers`, else null (called on changes only). */
 	hover?: (feature: MapGeoJSONFeature | null) => void;
-	click?: (feature: MapGeoJSONFeature) => void;
+	/** A click on the topmost feature; `event` says where (features drawn beneath it are under the same point). */
+	click?: (feature: MapGeoJSONFeature, event: MapMouseEvent) => void;
 }
 
 interface Registry {
@@ -89,7 +90,7 @@ function listen(map: MapLibreMap): Registry {
 	map.on('remove', cancelQuery); // a removed map has no layers left to query
 	map.on('click', (event: MapMouseEvent) => {
 		const found = hit(map, registry.targets, event.point);
-		found?.target.click?.(found.feature);
+		found?.target.click?.(found.feature, event);
 	});
 	return registry;
 }
