@@ -127,6 +127,25 @@ describe('detail pages, server-rendered', () => {
 		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Area<\/th>\s*<td[^>]*>\s*<span[^>]*>1\.1<\/span> <span class="unit[^"]*">km²<\/span>/);
 	});
 
+	test('a place page lists its listings by kind, then by name in the reader’s order', async () => {
+		const listed = async (lang: 'zh' | 'en') => {
+			const body = bodyOf((await get(`/place/dalang-fashion-town${lang === 'en' ? '?lang=en' : ''}`)).html);
+			const list = /<ul class="listings[^"]*" data-testid="place-listings">([\s\S]*?)<\/ul>/.exec(body)?.[1] ?? '';
+			return [...list.matchAll(/<a href="[^"]*"[^>]*>([^<]*)<\/a>\s*<span class="muted small[^"]*">([^<·]*)/g)].map(([, name, kind]) => ({
+				name: name!.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'"),
+				kind: kind!.trim()
+			}));
+		};
+		for (const [lang, kinds] of [['zh', ['企业', '公共服务平台', '活动']], ['en', ['Enterprise', 'Public service platform', 'Event']]] as const) {
+			const rows = await listed(lang);
+			expect(rows.length).toBeGreaterThan(5);
+			const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { sensitivity: 'base', ignorePunctuation: true });
+			const sorted = [...rows].sort((a, b) => kinds.indexOf(a.kind as never) - kinds.indexOf(b.kind as never) || collator.compare(a.name, b.name));
+			expect(rows).toEqual(sorted);
+			expect(new Set(rows.map((r) => r.kind)).size).toBeGreaterThan(1);
+		}
+	});
+
 	test('a place page names its subdistricts and key places, as the research gives them', async () => {
 		const zh = bodyOf((await get(`/place/${SHUIBEI}`)).html);
 		expect(zh).toMatch(/<dt[^>]*>所属街道<\/dt>\s*<dd[^>]*>翠竹街道、东晓街道 \(布心; inferred\)<\/dd>/);

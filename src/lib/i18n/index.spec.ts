@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, formatDate, labelled, nameOf, otherNameOf, t } from './index';
+import { byName, fill, formatDate, labelled, nameOf, otherNameOf, t } from './index';
 
 describe('formatDate', () => {
 	it('formats a calendar date in each language', () => {
@@ -30,6 +30,16 @@ describe('t, nameOf, otherNameOf', () => {
 		expect(nameOf({ name_zh: '水贝', name_en: null }, 'en')).toBe('水贝');
 		expect(otherNameOf({ name_zh: '水贝', name_en: 'Shuibei' }, 'zh')).toBe('Shuibei');
 		expect(otherNameOf({ name_zh: '水贝', name_en: null }, 'zh')).toBeNull();
+	});
+});
+
+describe('byName', () => {
+	it('orders by pinyin in Chinese and alphabetically in English, case and punctuation aside', () => {
+		const names = (lang: 'zh' | 'en', list: string[]) => list.map((name) => ({ [`name_${lang}`]: name })).sort(byName(lang)).map((r) => Object.values(r)[0]);
+		expect(names('zh', ['中国版画博物馆', '“大浪杯”中国女装设计大赛', '东方首饰来料加工厂', '安莉芳'])).toEqual(['安莉芳', '“大浪杯”中国女装设计大赛', '东方首饰来料加工厂', '中国版画博物馆']);
+		expect(names('en', ['"Dalang Cup" China Womenswear Design Contest', 'CHIC Shenzhen', 'baiqi eyewear'])).toEqual(['baiqi eyewear', 'CHIC Shenzhen', '"Dalang Cup" China Womenswear Design Contest']);
+		// a record without a name in the page's language sorts by its other name
+		expect([{ name_zh: '中惠福', name_en: null }, { name_zh: '安莉芳', name_en: 'Embry' }].sort(byName('en')).map((r) => r.name_zh)).toEqual(['安莉芳', '中惠福']);
 	});
 });
 

@@ -66,6 +66,18 @@ export function nameOf(record: { name_zh?: string | null; name_en?: string | nul
 	return (lang === 'zh' ? (record.name_zh ?? record.name_en) : (record.name_en ?? record.name_zh)) ?? '';
 }
 
+type Named = { name_zh?: string | null; name_en?: string | null };
+
+/**
+ * Compares records by their names as a reader of `lang` orders them (Chinese: by pinyin), case, spaces and
+ * punctuation aside; for short lists ordered in the browser (the explorer's own list is ordered by the database).
+ * @example listings.sort(byName('zh'))
+ */
+export function byName(lang: Lang): (a: Named, b: Named) => number {
+	const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en', { sensitivity: 'base', ignorePunctuation: true });
+	return (a, b) => collator.compare(nameOf(a, lang), nameOf(b, lang));
+}
+
 /** The other name, shown beside the main one (e.g. the English name under the Chinese). */
 export function otherNameOf(record: { name_zh?: string | null; name_en?: string | null }, lang: Lang): string | null {
 	const other = lang === 'zh' ? record.name_en : record.name_zh;
