@@ -237,15 +237,33 @@ describe('investors (issue #6)', () => {
 		}
 	});
 
-	test('a polygon that crosses itself is refused with a clear message', async () => {
-		const { page, close } = await open('/?lang=en#map=13.00/22.5777/114.1286');
-		await page.getByText('Statistics for any area').click();
-		await page.getByTestId('draw-polygon').click();
-		for (const corner of [[114.115, 22.565], [114.145, 22.59], [114.145, 22.565], [114.115, 22.59]] as [number, number][]) await clickMap(page, corner);
-		await page.keyboard.press('Enter');
-		await expect.poll(() => page.getByTestId('area-problem').textContent()).toMatch(/cross each other/);
-		expect(page.url()).not.toContain('area=');
-		await close();
+	test('a polygon that crosses itself is refused with a clear message, shown on the map it was drawn on', async () => {
+		for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+			const { page, close } = await open('/?lang=en#map=13.00/22.5777/114.1286', viewport);
+			await page.getByText('Statistics for any area').click();
+			await page.getByTestId('draw-polygon').click();
+			await page.getByTestId('map').scrollIntoViewIfNeeded(); // on a phone the area tools are below the map
+			// a bow tie around the map's centre, in pixels (so that it fits a phone's map too)
+			const corners = await page.evaluate(() => {
+				const map = window.__sfmMap;
+				const { x, y } = map.project(map.getCenter());
+				return ([[-80, 60], [80, -60], [80, 60], [-80, -60]] as const).map(([dx, dy]) => map.unproject([x + dx, y + dy]).toArray() as [number, number]);
+			});
+			for (const corner of corners.slice(0, -1)) await clickMap(page, corner);
+			await clickMap(page, corners.at(-1)!, { double: true });
+			await expect.poll(() => page.getByTestId('area-problem').textContent(), { timeout: 5000 }).toMatch(/cross each other/);
+			expect(page.url()).not.toContain('area=');
+			// where the user is looking: on the map, on screen (on a phone the area tools' message is out of sight)
+			const notice = page.getByTestId('map-draw-problem');
+			expect(await notice.textContent()).toMatch(/cross each other/);
+			const box = (await notice.boundingBox())!;
+			expect(box.y, `${viewport.width} px wide`).toBeGreaterThanOrEqual(0);
+			expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+			// the drawing tools' next use clears it
+			await page.getByTestId('draw-polygon').click();
+			await expect.poll(() => notice.count()).toBe(0);
+			await close();
+		}
 	});
 
 	test('picking a district from the list (keyboard alternative to drawing) shows its statistics', async () => {
