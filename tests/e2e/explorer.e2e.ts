@@ -846,6 +846,24 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('an area group the user opened stays open through a selection; closing the panel goes back to the area’s link', async () => {
+		const { page } = await open('/?lang=en');
+		const groupsOpen = () => page.locator('details.areas').evaluateAll((groups) => groups.map((g) => (g as HTMLDetailsElement).open));
+		expect(await groupsOpen()).toEqual([true, false]);
+		await page.locator('details.areas summary').nth(1).click();
+		const area = page.getByTestId('industry-towns').getByRole('link').first();
+		const areaHref = await area.getAttribute('href');
+		await area.click();
+		await page.waitForURL(/sel=place/);
+		await page.getByTestId('selection-panel').waitFor();
+		expect(await groupsOpen()).toEqual([true, true]); // it was closed again by the page's update
+		await page.keyboard.press('Escape');
+		await page.getByTestId('selection-panel').waitFor({ state: 'detached' });
+		expect(await groupsOpen()).toEqual([true, true]);
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(areaHref);
+		await page.close();
+	});
+
 	test('keyboard only: tab to the list, open an item, close it, and go on from its row', async () => {
 		const { page } = await open('/');
 		let focusedInList = false;
