@@ -734,6 +734,24 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			return map.queryRenderedFeatures([[p.x - 60, p.y - 5], [p.x + 60, p.y + 40]], { layers }).map((f) => f.properties.name_en as string);
 		}, at);
 		expect(labelsThere).toEqual([picked]);
+
+		// with the panel open, a popup opened beside it is drawn above it, its close button too (it was under it)
+		const panelLeft = await page.locator('.panel-slot').evaluate((panel) => panel.getBoundingClientRect().left);
+		await page.evaluate(({ at, x }) => {
+			const map = window.__sfmMap;
+			map.panBy([map.project(at).x - (x - map.getContainer().getBoundingClientRect().left), 0], { animate: false });
+		}, { at, x: panelLeft - 60 });
+		await waitForMapIdle(page);
+		const spot = await page.evaluate((at) => window.__sfmMap.project(at), at);
+		await page.mouse.click(canvasBox.x + spot.x, canvasBox.y + spot.y);
+		await stack.waitFor();
+		const closeOnTop = await stack.getByRole('button', { name: 'Close' }).evaluate((button) => {
+			const box = button.getBoundingClientRect();
+			return button.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+		});
+		expect(closeOnTop).toBe(true);
+		await stack.getByRole('button', { name: 'Close' }).click();
+		await expect.poll(() => stack.count()).toBe(0);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
