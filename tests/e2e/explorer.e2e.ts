@@ -882,6 +882,25 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('Escape in the search box does one thing at a time: suggestions, then the text, then the open panel', async () => {
+		const { page } = await open('/?lang=en&q=shuibei&sel=listing:tellus');
+		const panel = page.getByTestId('selection-panel');
+		await panel.waitFor();
+		const box = page.locator('#search-input');
+		await box.click();
+		await page.locator('.search-box .areas button').first().waitFor(); // the area suggestions
+		await page.keyboard.press('Escape');
+		await expect.poll(() => page.locator('.search-box .areas button').count()).toBe(0);
+		expect(await box.inputValue()).toBe('shuibei');
+		await page.keyboard.press('Escape'); // the browser clears the box; the panel stays (it closed too)
+		await page.waitForURL((url) => !url.searchParams.has('q'));
+		expect(await box.inputValue()).toBe('');
+		expect(await panel.isVisible()).toBe(true);
+		await page.keyboard.press('Escape');
+		await panel.waitFor({ state: 'detached' });
+		await page.close();
+	});
+
 	test('keyboard only: tab to the list, open an item, close it, and go on from its row', async () => {
 		const { page } = await open('/');
 		let focusedInList = false;
