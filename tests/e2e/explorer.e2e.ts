@@ -1062,6 +1062,15 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const box = (await row.boundingBox())!;
 		expect(box.y).toBeGreaterThanOrEqual(0);
 		expect(box.y + box.height).toBeLessThanOrEqual(844);
+
+		// a listing with no known location is nowhere on the map: the page stays at its row (it scrolled up to the map)
+		const unlocated = page.getByTestId('listing-list').locator('li', { hasText: 'No known location' }).first();
+		await unlocated.scrollIntoViewIfNeeded();
+		const before = await page.evaluate(() => scrollY);
+		await unlocated.locator('a').click();
+		await page.locator('.panel-slot').waitFor();
+		await page.waitForTimeout(500);
+		expect(await page.evaluate(() => scrollY)).toBe(before);
 		await page.close();
 	});
 
