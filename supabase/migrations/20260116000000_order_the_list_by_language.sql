@@ -2,26 +2,29 @@
 -- points in both languages: an English reader saw "2022 Shenzhen…", "CHIC…", "TTF…", then "“Dalang Cup”…" after
 -- them (its Chinese name starts with a quotation mark), in no order they could follow; a Chinese reader saw 中 before
 -- 东 and 大 (by code point), not in the pinyin order of a Chinese directory.
--- - Chinese: by the name's pinyin, syllable by syllable, Latin letters and digits in place (contacts-style: CHIC
---   files under c, beside 陈), so 东方… (dong) comes before 中国… (zhong);
+-- - Chinese: as Chinese collation orders names (Unicode CLDR's, the browser's Intl.Collator('zh-CN'), which orders
+--   the site's short lists): digits first, then Chinese names by pinyin, syllable by syllable (东方…, dong, before
+--   中国…, zhong), then names in Latin letters (CHIC…, TTF…). Tones are not known here: 时 and 市 (shi) are alike;
 -- - English: by the English name (the pinyin of the Chinese one where there is none);
 -- - both: case, spaces and punctuation are left out, so “大浪杯” files under d, not after z.
 -- map_summary takes the language as p_lang ('zh', the default, or 'en'); its other arguments and its result are
 -- as before.
 
--- A name's sort key: Hanzi become their pinyin and a space (so 西安, "xi an ", sorts before 先, "xian "), letters
--- and digits are lower-cased, everything else is left out. Each character's reading is looked up by primary key: a
--- join would be planned for string_to_table's default estimate of 1,000 characters, a hash of all 6,763 readings
--- per call (1 ms a name, against 0.05 ms).
-create or replace function atlas.name_sort_key(p_name text) returns text
+-- A name's sort key for a reader of p_lang: Hanzi become their pinyin and a space (so 西安, "xi an ", sorts before 先,
+-- "xian "), letters and digits are lower-cased, everything else is left out. For Chinese, a Latin letter is marked
+-- with '~' (after z), so it sorts after every Hanzi, as Chinese collation has it. Each character's reading is looked
+-- up by primary key: a join would be planned for string_to_table's default estimate of 1,000 characters, a hash of
+-- all 6,763 readings per call (1 ms a name, against 0.05 ms).
+create or replace function atlas.name_sort_key(p_name text, p_lang text) returns text
 language sql stable parallel safe set search_path = '' as $$
   select coalesce(string_agg(case when r.pinyin is not null then r.pinyin || ' '
+                                  when p_lang = 'zh' and c.ch ~ '^[A-Za-z]$' then '~' || lower(c.ch)
                                   when c.ch ~ '^[[:alnum:]]$' then lower(c.ch)
                                   else '' end, '' order by c.i), '')
   from string_to_table(coalesce(p_name, ''), null) with ordinality as c (ch, i),
        lateral (select (select hp.pinyin from atlas.hanzi_pinyin as hp where hp.ch = c.ch) as pinyin) as r
 $$;
-revoke all on function atlas.name_sort_key(text) from public;
+revoke all on function atlas.name_sort_key(text, text) from public;
 
 -- sort_name becomes the Chinese order; sort_en is the English one. Both compare byte by byte ("C"), the same on any
 -- database, whatever its default collation.
@@ -29,12 +32,12 @@ drop index atlas.explorer_index_order_idx;
 alter table atlas.explorer_index alter column sort_name type text collate "C",
   add column sort_en text collate "C" not null default '';
 alter table atlas.explorer_index alter column sort_en drop default;
-comment on column atlas.explorer_index.sort_name is 'The list''s order in Chinese: atlas.name_sort_key(coalesce(name_zh, name_en)), then slug';
-comment on column atlas.explorer_index.sort_en is 'The list''s order in English: atlas.name_sort_key(coalesce(name_en, name_zh)), then slug';
+comment on column atlas.explorer_index.sort_name is 'The list''s order in Chinese: atlas.name_sort_key(coalesce(name_zh, name_en), ''zh''), then slug';
+comment on column atlas.explorer_index.sort_en is 'The list''s order in English: atlas.name_sort_key(coalesce(name_en, name_zh), ''en''), then slug';
 
 update atlas.explorer_index as x
-set sort_name = atlas.name_sort_key(coalesce(l.name_zh, l.name_en)),
-    sort_en = atlas.name_sort_key(coalesce(l.name_en, l.name_zh))
+set sort_name = atlas.name_sort_key(coalesce(l.name_zh, l.name_en), 'zh'),
+    sort_en = atlas.name_sort_key(coalesce(l.name_en, l.name_zh), 'en')
 from atlas.listings as l where l.id = x.listing_id;
 create index explorer_index_order_idx on atlas.explorer_index (sort_name, slug);
 create index explorer_index_order_en_idx on atlas.explorer_index (sort_en, slug);
@@ -50,8 +53,8 @@ begin
   if tg_op in ('INSERT', 'UPDATE') then
     insert into atlas.explorer_index (listing_id, kind, sectors, located, sort_name, sort_en, slug, search_text,
                                       event_start, event_end)
-    select n.id, n.kind, n.sectors::text[], n.lon is not null, atlas.name_sort_key(coalesce(n.name_zh, n.name_en)),
-           atlas.name_sort_key(coalesce(n.name_en, n.name_zh)), n.slug, n.search_text, n.event_start, n.event_end
+    select n.id, n.kind, n.sectors::text[], n.lon is not null, atlas.name_sort_key(coalesce(n.name_zh, n.name_en), 'zh'),
+           atlas.name_sort_key(coalesce(n.name_en, n.name_zh), 'en'), n.slug, n.search_text, n.event_start, n.event_end
     from new_rows as n where n.status = 'published';
   end if;
   return null;
@@ -143,7 +146,8 @@ $$;
 comment on function public.map_summary(text[], text[], text, date, date, integer, integer, text) is
   'The explorer''s list and counts for the same filters as map_features: {version, total, located, by_kind, '
   'by_sector, rows: [listing summary + located]}, p_limit (1–500) rows from p_offset, ordered by name for '
-  'p_lang: ''zh'' (the default) by pinyin, ''en'' by the English name; case, spaces and punctuation aside.';
+  'p_lang: ''zh'' (the default) by pinyin (Latin names after Chinese ones), ''en'' by the English name; case, '
+  'spaces and punctuation aside.';
 revoke execute on function public.map_summary(text[], text[], text, date, date, integer, integer, text) from public;
 grant execute on function public.map_summary(text[], text[], text, date, date, integer, integer, text)
   to anon, authenticated, service_role;

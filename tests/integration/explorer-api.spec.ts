@@ -114,11 +114,16 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 	test('the list is in the reader’s order: by pinyin in Chinese, by the English name in English', async () => {
 		const zh = (await summary({})).rows;
 		expect((await summary({ p_lang: 'zh' })).rows).toEqual(zh); // Chinese is the default
-		// a Chinese directory's order: by pinyin, syllable by syllable, with Latin letters and digits filed under
-		// themselves and quotation marks aside (by code point, 中 came before 东, and “大浪杯” after every Latin name)
-		const seen = ['shenzhen-fashion-consumption-week-2022', 'chic-shenzhen', 'dalang-cup-womenswear-design-contest',
-			'design-shenzhen', 'dongfang-jewellery-1981', 'hrd-lab-szti', 'ttf', 'china-print-museum'];
+		// Chinese collation's order: digits, then Chinese names by pinyin, syllable by syllable, then Latin names;
+		// quotation marks aside (by code point, 中 came before 东, and “大浪杯” after every Latin name)
+		const seen = ['shenzhen-fashion-consumption-week-2022', 'dalang-cup-womenswear-design-contest', 'dongfang-jewellery-1981',
+			'china-print-museum', 'chic-shenzhen', 'design-shenzhen', 'hrd-lab-szti', 'ttf'];
 		expect(zh.map((r) => r.slug).filter((slug) => seen.includes(slug))).toEqual(seen);
+		// Latin names after all Chinese ones, as the browser's Intl.Collator('zh-CN') has it, which orders the site's
+		// short lists (src/lib/i18n byName)
+		const startsLatin = zh.map((r) => /^[A-Za-z]/.test(r.name_zh ?? ''));
+		expect(startsLatin.filter(Boolean).length).toBeGreaterThan(3);
+		expect(startsLatin.indexOf(true)).toBe(startsLatin.length - startsLatin.filter(Boolean).length); // all at the end
 		// English: the order English collation gives the English names, with case, spaces and punctuation aside
 		const en = (await summary({ p_lang: 'en' })).rows;
 		expect(en.map((r) => r.slug).sort()).toEqual(zh.map((r) => r.slug).sort());
