@@ -727,13 +727,14 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 
 		// the one label at that spot is the picked listing's, not another of the venue's
 		await waitForMapIdle(page);
-		const labelsThere = await page.evaluate((at) => {
-			const map = window.__sfmMap;
-			const layers = ['listings-selected-label', 'listings-label', 'listings-alt-label'].filter((id) => map.getLayer(id));
-			const p = map.project(at);
-			return map.queryRenderedFeatures([[p.x - 60, p.y - 5], [p.x + 60, p.y + 40]], { layers }).map((f) => f.properties.name_en as string);
-		}, at);
-		expect(labelsThere).toEqual([picked]);
+		const labelsAt = (at: [number, number]) =>
+			page.evaluate((at) => {
+				const map = window.__sfmMap;
+				const layers = ['listings-selected-label', 'listings-label', 'listings-alt-label'].filter((id) => map.getLayer(id));
+				const p = map.project(at);
+				return map.queryRenderedFeatures([[p.x - 60, p.y - 5], [p.x + 60, p.y + 40]], { layers }).map((f) => f.properties.name_en as string);
+			}, at);
+		await expect.poll(() => labelsAt(at), { timeout: 5000 }).toEqual([picked]);
 
 		// with the panel open, a popup opened beside it is drawn above it, its close button too (it was under it)
 		const panelLeft = await page.locator('.panel-slot').evaluate((panel) => panel.getBoundingClientRect().left);
@@ -752,6 +753,16 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		expect(closeOnTop).toBe(true);
 		await stack.getByRole('button', { name: 'Close' }).click();
 		await expect.poll(() => stack.count()).toBe(0);
+
+		// filters that leave the selected listing out take its label away with its point (its panel stays)
+		const kind = await page.evaluate(() => (window.__sfmMap.queryRenderedFeatures({ layers: ['listings-points', 'listings-alt-points'].filter((id) => window.__sfmMap.getLayer(id)) })
+			.find((f) => f.state.selected)?.properties.kind as string) ?? '');
+		expect(kind).not.toBe('');
+		const otherKind = kind === 'event' ? 'Enterprise' : 'Event';
+		await page.getByRole('button', { name: new RegExp(`^${otherKind}`) }).click();
+		await page.waitForURL(/kinds=/);
+		await waitForMapIdle(page);
+		await expect.poll(() => labelsAt(at), { timeout: 5000 }).not.toContain(picked);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
