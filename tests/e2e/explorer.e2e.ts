@@ -893,6 +893,23 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('links inside the panel select on the map: an area’s listing, then that listing’s area; the links still point at the items’ pages', async () => {
+		const { page } = await open('/?lang=en&sel=place:dalang-fashion-town');
+		const panel = page.getByTestId('selection-panel');
+		await panel.waitFor();
+		const link = panel.getByTestId('place-listings').getByRole('link').first();
+		const [name, href] = [await link.textContent(), await link.getAttribute('href')];
+		expect(href).toMatch(/^\/listing\//); // the item's own page, for a new tab and without JavaScript
+		await link.click();
+		await page.waitForURL(/sel=listing/);
+		expect(new URL(page.url()).pathname).toBe('/'); // it was /listing/…: the map, filters and camera were gone
+		await expect.poll(() => panel.locator('#panel-title').textContent()).toBe(name);
+		await panel.getByRole('link', { name: /Dalang Fashion Town/ }).click();
+		await page.waitForURL(/sel=place%3Adalang-fashion-town|sel=place:dalang-fashion-town/);
+		expect(new URL(page.url()).pathname).toBe('/');
+		await page.close();
+	});
+
 	test('Escape in the search box does one thing at a time: suggestions, then the text, then the open panel', async () => {
 		const { page } = await open('/?lang=en&q=shuibei&sel=listing:tellus');
 		const panel = page.getByTestId('selection-panel');

@@ -176,3 +176,15 @@ export function clip(text: string, max = 200): string {
 	const space = cut.lastIndexOf(' ');
 	return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
+
+/**
+ * Calls `open` instead of following the link on a plain click: the explorer's panels select the linked item on the
+ * map rather than leave it for the item's own page. A click meant for a new tab or window follows the link.
+ * @example <a href={placePath(id, lang)} onclick={(e) => openInPlace(e, () => onOpenPlace?.(id))}>
+ */
+export function openInPlace(event: MouseEvent, open: (() => void) | undefined): void {
+	if (!open || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+	event.preventDefault();
+	open();
+}
+
