@@ -893,6 +893,21 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a date window with no events in it says so, and why enterprises and platforms are still listed', async () => {
+		const { page } = await open('/?lang=en&from=2030-01-01&to=2030-01-31');
+		const note = page.getByTestId('no-events');
+		expect(await note.textContent()).toBe('No events in this period. Enterprises and platforms are listed whatever the dates.');
+		expect(await page.getByTestId('listing-count').textContent()).not.toMatch(/^0 /); // the firms are listed
+		// a window with events: no note; nor when events are not asked for at all
+		await page.goto(`${site.url}/?lang=en&from=2000-01-01&to=2030-12-31`);
+		await page.getByTestId('listing-list').waitFor();
+		expect(await note.count()).toBe(0);
+		await page.goto(`${site.url}/?lang=en&from=2030-01-01&to=2030-01-31&kinds=enterprise`);
+		await page.getByTestId('listing-list').waitFor();
+		expect(await note.count()).toBe(0);
+		await page.close();
+	});
+
 	test('links inside the panel select on the map: an area’s listing, then that listing’s area; the links still point at the items’ pages', async () => {
 		const { page } = await open('/?lang=en&sel=place:dalang-fashion-town');
 		const panel = page.getByTestId('selection-panel');
