@@ -893,6 +893,19 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('on a phone, an area’s published figures fit the bottom sheet: long values and source names wrap', async () => {
+		const { page } = await open('/?lang=en&sel=place:dalang-fashion-town', { width: 390, height: 844 });
+		const figures = page.getByTestId('selection-panel').locator('table.figures');
+		await figures.waitFor();
+		// a host name kept whole (intertextile-shenzhen.hk.messefrankfurt.com) widened every row past the sheet's edge
+		const overflow = await figures.evaluate((table) => {
+			const panel = table.closest('[data-testid="selection-panel"]')!.getBoundingClientRect();
+			return Math.max(...[...table.querySelectorAll('tr, th, td')].map((cell) => cell.getBoundingClientRect().right)) - panel.right;
+		});
+		expect(overflow).toBeLessThanOrEqual(0);
+		await page.close();
+	});
+
 	test('a date window with no events in it says so, and why enterprises and platforms are still listed', async () => {
 		const { page } = await open('/?lang=en&from=2030-01-01&to=2030-01-31');
 		const note = page.getByTestId('no-events');
