@@ -178,12 +178,12 @@ export function clip(text: string, max = 200): string {
 }
 
 /**
- * Calls `open` instead of following the link on a plain click: the explorer's panels select the linked item on the
- * map rather than leave it for the item's own page. A click meant for a new tab or window follows the link.
+ * Calls `open` instead of following the link on a plain click: the explorer's lists and panels select the linked
+ * item on the map rather than leave it for the item's own page. A click meant for a new tab or window follows the link.
  * @example <a href={placePath(id, lang)} onclick={(e) => openInPlace(e, () => onOpenPlace?.(id))}>
  */
 export function openInPlace(event: MouseEvent, open: (() => void) | undefined): void {
-	if (!open || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+	if (!open || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
 	event.preventDefault();
 	open();
 }
