@@ -273,10 +273,23 @@ describe('investors (issue #6)', () => {
 		await page.waitForURL(/area=440303/);
 		await page.getByTestId('area-stats').waitFor();
 		expect(await page.locator('#area-stats-title').textContent()).toContain('罗湖');
+		// its listings in the reader's order: by pinyin in Chinese, by the English name in English
+		const names = (p: Page) => p.getByTestId('area-stats').locator('.listings a').allTextContents();
+		const inOrder = (names: string[], locale: string) => [...names].sort(new Intl.Collator(locale, { sensitivity: 'base', ignorePunctuation: true }).compare);
+		const zh = await names(page);
+		expect(zh.length).toBeGreaterThan(3);
+		expect(zh).toEqual(inOrder(zh, 'zh-CN'));
 		// Escape closes it, as it does the selection panel
 		await page.keyboard.press('Escape');
 		await page.getByTestId('area-stats').waitFor({ state: 'detached' });
 		expect(page.url()).not.toContain('area=');
 		await close();
+
+		const english = await open('/?lang=en&area=440303');
+		await english.page.getByTestId('area-stats').waitFor();
+		const en = await names(english.page);
+		expect(en).toHaveLength(zh.length);
+		expect(en).toEqual(inOrder(en, 'en'));
+		await english.close();
 	});
 });
