@@ -618,6 +618,41 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('back to a listing left before the map reached it (the next one was picked mid-flight) shows that listing', async () => {
+		const { page } = await open('/?lang=en');
+		const located = page.getByTestId('listing-list').locator('li').filter({ hasNotText: 'No known location' });
+		const [first, second] = [located.nth(2), located.nth(12)];
+		const slugs = [await first.getAttribute('data-slug'), await second.getAttribute('data-slug')] as const;
+		const moving = () => page.evaluate(() => window.__sfmMap.isMoving());
+		await first.locator('a').click();
+		await page.waitForURL(new RegExp(`sel=listing%3A${slugs[0]}`));
+		await expect.poll(moving).toBe(true); // flying to the first
+		await second.locator('a').click();
+		await page.waitForURL(new RegExp(`sel=listing%3A${slugs[1]}`));
+		await expect.poll(moving, { timeout: 15_000 }).toBe(false);
+
+		await page.goBack();
+		await page.waitForURL(new RegExp(`sel=listing%3A${slugs[0]}`));
+		// the first listing, at street zoom (a single point), where the panel leaves the map visible
+		const source = await shownListingsSource(page);
+		const shown = () =>
+			page.evaluate(
+				([slug, source]) => {
+					const map = window.__sfmMap;
+					if (map.isMoving() || !map.loaded()) return 'moving';
+					const panel = document.querySelector('.panel-slot')!.getBoundingClientRect();
+					const box = map.getContainer().getBoundingClientRect();
+					const [feature] = map.querySourceFeatures(source, { filter: ['==', ['get', 'slug'], slug] });
+					if (!feature || map.getZoom() < 15) return `not drawn as a point at zoom ${map.getZoom().toFixed(1)}`;
+					const p = map.project((feature.geometry as Point).coordinates as [number, number]);
+					return p.x >= 0 && p.y >= 0 && box.left + p.x < panel.left && p.y <= box.height ? 'shown' : `at ${Math.round(p.x)},${Math.round(p.y)}`;
+				},
+				[slugs[0], source] as const
+			);
+		await expect.poll(shown, { timeout: 15_000 }).toBe('shown');
+		await page.close();
+	});
+
 	test('a link to a listing that is not there says so; selecting something else clears the notice', async () => {
 		const { page, errors } = await open('/?lang=en&sectors=jewellery&sel=listing:no-such-listing');
 		expect(await page.getByTestId('selection-missing').textContent()).toBe('What this link points to was not found; it may have been removed.');
