@@ -1165,6 +1165,61 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a listing clicked on the map whose row is not loaded yet: the list loads the rows up to it and scrolls to it; so does a link to it', async () => {
+		const { page, errors } = await open('/?lang=en');
+		const list = page.getByTestId('listing-list').locator('li');
+		const loaded = new Set(await list.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slug'))));
+		const total = Number(/\d+/.exec((await page.getByTestId('listing-count').textContent()) ?? '')?.[0]);
+		expect(total).toBeGreaterThan(loaded.size); // the seed fills more than the first page
+		// a listing past the first page, alone under the pointer at street zoom
+		const candidates = (await shownListings(page)).features
+			.filter((f) => !loaded.has(f.properties!.slug))
+			.map((f) => ({ slug: f.properties!.slug as string, lngLat: (f.geometry as Point).coordinates as [number, number] }));
+		let target: { x: number; y: number; slug: string } | null = null;
+		for (const { slug, lngLat } of candidates.slice(0, 30)) {
+			await page.evaluate((center) => window.__sfmMap.jumpTo({ center, zoom: 16 }), lngLat);
+			await waitForMapIdle(page);
+			target = await page.evaluate(
+				([lngLat, slug]) => {
+					const p = window.__sfmMap.project(lngLat);
+					const under = window.__sfmMap.queryRenderedFeatures(p, { layers: ['listings-points'] });
+					return under.length === 1 && under[0]!.properties.slug === slug ? { x: p.x, y: p.y, slug } : null;
+				},
+				[lngLat, slug] as const
+			);
+			if (target) break;
+		}
+		expect(target, 'a lone listing past the first page in the seed data').not.toBeNull();
+		const positions: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/rpc/list_position')) positions.push(request.url());
+		});
+		const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		await page.mouse.click(canvas.x + target!.x, canvas.y + target!.y);
+		await page.waitForURL(new RegExp(`sel=listing%3A${target!.slug}`));
+		const row = page.locator(`[data-testid="listing-list"] li[data-slug="${target!.slug}"]`);
+		await expect.poll(() => row.locator('a').getAttribute('aria-current'), { timeout: 5000 }).toBe('true');
+		const inSideColumn = (slug: string, p: Page) =>
+			p.locator(`[data-testid="listing-list"] li[data-slug="${slug}"]`).evaluate((li) => {
+				const [r, side] = [li.getBoundingClientRect(), li.closest('.side')!.getBoundingClientRect()];
+				return r.top >= side.top - 1 && r.bottom <= side.bottom + 1;
+			});
+		await expect.poll(() => inSideColumn(target!.slug, page)).toBe(true);
+		// whole pages, in the list's order: the rows before it are all there, and "Show more" counts the rest
+		const rows = await list.count();
+		expect(rows % 50 === 0 || rows === total).toBe(true);
+		expect(positions).toHaveLength(1);
+		if (rows < total) await expect.poll(() => page.getByRole('button', { name: /^Show more/ }).textContent()).toContain(String(total - rows));
+		expect(errors).toEqual([]);
+		await page.close();
+
+		// a shared link to it
+		const linked = await open(`/?lang=en&sel=listing:${target!.slug}`);
+		await expect.poll(() => linked.page.locator(`[data-testid="listing-list"] li[data-slug="${target!.slug}"] a`).getAttribute('aria-current')).toBe('true');
+		await expect.poll(() => inSideColumn(target!.slug, linked.page)).toBe(true);
+		await linked.page.close();
+	});
+
 	test('selecting a listing from a later page of the list, and closing it, keeps the rows paged in and asks for no new list', async () => {
 		const { page } = await open('/?lang=en');
 		const list = page.getByTestId('listing-list').locator('li');

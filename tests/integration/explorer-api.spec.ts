@@ -152,6 +152,30 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		}
 	});
 
+	test('list_position gives a listing’s row in the list for the same filters and language, null when left out', async () => {
+		const position = async (args: Record<string, unknown>, slug: string) => {
+			const { data, error } = await anon.rpc('list_position', { ...args, p_slug: slug });
+			expect(error).toBeNull();
+			return data as number | null;
+		};
+		for (const args of [{}, { p_lang: 'en' }, { p_q: 'jewel' }, { p_sectors: ['apparel'], p_kinds: ['enterprise', 'event'], p_lang: 'en' }]) {
+			const whole = (await summary(args)).rows.map((r) => r.slug);
+			expect(whole.length).toBeGreaterThan(3);
+			// every fifth row, and the last (the rows a list of 50 leaves out are what the explorer asks about)
+			const rows = [...whole.keys()].filter((i) => i % 5 === 0 || i === whole.length - 1);
+			expect(await Promise.all(rows.map((i) => position(args, whole[i]!)))).toEqual(rows);
+		}
+		const all = (await summary({})).rows.map((r) => r.slug);
+		const jewel = new Set((await summary({ p_q: 'jewel' })).rows.map((r) => r.slug));
+		const leftOut = all.find((slug) => !jewel.has(slug))!;
+		expect(await position({ p_q: 'jewel' }, leftOut)).toBeNull();
+		expect(await position({}, 'no-such-listing')).toBeNull();
+		const bad = await anon.rpc('list_position', { p_slug: all[0], p_lang: 'fr' });
+		expect(bad.error?.code).toBe('22023');
+		const badSector = await anon.rpc('list_position', { p_slug: all[0], p_sectors: ['shoes'] });
+		expect(badSector.error?.code).toBe('22023');
+	});
+
 	test('a new listing, its archiving and its deletion reach list, counts, map layer and data version at once', async () => {
 		const before = await summary({ p_q: 'zebra-fixture' });
 		expect(before.total).toBe(0);

@@ -89,6 +89,31 @@ async function requestMapSummary(client: ApiClient, args: ListArgs, offset: numb
 	return data as MapSummary;
 }
 
+/** How many rows the list may load in one go to reach a selected listing (map_summary's largest page). */
+export const MAX_ROWS_TO_REACH = 500;
+
+/**
+ * Where a listing stands in the list for these filters and language: its 0-based row, or null when the filters
+ * leave it out (or it is not published).
+ */
+export async function listPosition(client: ApiClient, args: ListArgs, slug: string): Promise<number | null> {
+	const { data, error } = await client.rpc('list_position', { ...args, p_slug: slug });
+	if (error) throw new ApiError('list_position', error);
+	return data as number | null;
+}
+
+/**
+ * The rows of the list after the `loaded` ones, up to and including the listing's (whole pages), or null when it is
+ * among the loaded ones, not listed, or more than MAX_ROWS_TO_REACH rows further.
+ */
+export async function loadRowsThrough(client: ApiClient, args: ListArgs, slug: string, loaded: number): Promise<ListingSummary[] | null> {
+	const position = await listPosition(client, args, slug);
+	if (position === null || position < loaded) return null;
+	const limit = Math.ceil((position + 1 - loaded) / PAGE_SIZE) * PAGE_SIZE;
+	if (limit > MAX_ROWS_TO_REACH) return null;
+	return (await requestMapSummary(client, args, loaded, limit)).rows;
+}
+
 /**
  * Sends the request for the list's first page of the state the explorer is about to navigate to, ahead of its load.
  * When the filters and the language stay the same (an item is selected or closed, a view opened), the list on screen
