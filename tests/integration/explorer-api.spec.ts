@@ -111,6 +111,25 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		expect((data as Features).features.map((f) => f.properties.slug).sort()).toEqual(located);
 	});
 
+	test('a listing is found by its sectors’ names in either language, their pinyin and everyday words for the trade', async () => {
+		const cases: [string, string][] = [
+			['jewellery', 'jewellery'], ['jewelry', 'jewellery'], ['珠宝', 'jewellery'], ['zhubao', 'jewellery'],
+			['eyewear', 'eyewear'], ['glasses', 'eyewear'], ['眼镜', 'eyewear'], ['apparel', 'apparel'], ['服装', 'apparel']
+		];
+		for (const [q, sector] of cases) {
+			const inSector = (await summary({ p_sectors: [sector] })).rows.map((r) => r.slug);
+			const found = (await summary({ p_q: q })).rows;
+			expect(inSector.length, sector).toBeGreaterThan(3);
+			expect(new Set(found.map((r) => r.slug)), q).toEqual(new Set([...inSector, ...found.map((r) => r.slug)])); // all of the sector
+			// and, for a word no listing's own name holds, nothing else
+			if (['jewelry', 'glasses', 'zhubao'].includes(q)) expect(found.filter((r) => !r.sectors.includes(sector)), q).toEqual([]);
+		}
+		// one trade's words do not find another's listings, nor do a sector's initials (工艺美术: gyms) find it
+		expect((await summary({ p_q: 'glasses', p_sectors: ['jewellery'] })).total).toBe(0);
+		expect((await summary({ p_sectors: ['arts_crafts'] })).total).toBeGreaterThan(0);
+		expect((await summary({ p_q: 'gyms' })).total).toBe(0);
+	});
+
 	test('the list is in the reader’s order: by pinyin in Chinese, by the English name in English', async () => {
 		const zh = (await summary({})).rows;
 		expect((await summary({ p_lang: 'zh' })).rows).toEqual(zh); // Chinese is the default
