@@ -158,9 +158,14 @@ describe('investors (issue #6)', () => {
 
 	test('drawing a polygon gives the statistics of what lies inside; the area is in the URL', async () => {
 		const { page, errors, close } = await open('/#map=13.00/22.5777/114.1286');
+		// the drawing's source is on the map only while there is something to draw: an empty one still has its tiles
+		// made in MapLibre's worker on every load, queued with the listings'
+		const drawSource = () => page.evaluate(() => !!window.__sfmMap.getSource('draw'));
+		expect(await drawSource()).toBe(false);
 		await page.getByText('任意区域统计').click();
 		await page.getByTestId('draw-polygon').click();
 		await clickMap(page, [114.115, 22.565]);
+		expect(await drawSource()).toBe(true);
 		await clickMap(page, [114.145, 22.565]);
 		await clickMap(page, [114.145, 22.59]);
 		await clickMap(page, [114.115, 22.59]);
@@ -176,6 +181,10 @@ describe('investors (issue #6)', () => {
 			.first()
 			.evaluate((text: SVGTextElement) => text.getScreenCTM()!.a * parseFloat(getComputedStyle(text).fontSize));
 		expect(drawnPx).toBeGreaterThanOrEqual(11);
+		// closing the statistics takes the area, and the drawing's source, off the map
+		await page.keyboard.press('Escape');
+		await page.waitForURL((url) => !url.searchParams.has('area'));
+		await expect.poll(drawSource).toBe(false);
 		expect(errors).toEqual([]);
 		await close();
 	});
