@@ -1,16 +1,12 @@
 // Shapes returned by the API functions in supabase/migrations (hand-written: `supabase gen types` needs the CLI and
 // Docker, which these machines lack). Keep in step with the SQL signatures.
 
-export type SectorCode =
-	| 'apparel'
-	| 'furniture'
-	| 'watches'
-	| 'jewellery'
-	| 'lingerie'
-	| 'leather'
-	| 'eyewear'
-	| 'cosmetics'
-	| 'arts_crafts';
+/** The plan's nine sectors (atlas.sector_list), in its order. */
+export const SECTOR_CODES = ['apparel', 'furniture', 'watches', 'jewellery', 'lingerie', 'leather', 'eyewear', 'cosmetics', 'arts_crafts'] as const;
+export type SectorCode = (typeof SECTOR_CODES)[number];
+/** The kinds of listing, in the order the UI lists them. */
+export const LISTING_KINDS = ['enterprise', 'platform', 'event'] as const;
+export type ListingKind = (typeof LISTING_KINDS)[number];
 
 export type PlaceKind = 'consumption_district' | 'industry_town';
 export type Precision = 'address' | 'street' | 'subdistrict' | 'estimate';
@@ -33,7 +29,6 @@ export interface PlaceSummary {
 	precision: Precision | null;
 }
 
-export type ListingKind = 'enterprise' | 'platform' | 'event';
 
 /** A published figure of a place, as in the reference: value with unit, year and source. */
 export interface Figure {

@@ -1,11 +1,9 @@
 // The explorer's shareable state lives in the URL (style.md §5.6): filters, search, selection and language in the
 // query string, the camera in the hash. These pure functions are the only place that knows the format.
 import type { Lang } from '$lib/i18n';
+import { LISTING_KINDS, SECTOR_CODES, type ListingKind, type SectorCode } from '$lib/data/types';
 
-export const SECTOR_CODES = ['apparel', 'furniture', 'watches', 'jewellery', 'lingerie', 'leather', 'eyewear', 'cosmetics', 'arts_crafts'] as const;
-export const LISTING_KINDS = ['enterprise', 'platform', 'event'] as const;
-export type SectorCode = (typeof SECTOR_CODES)[number];
-export type ListingKind = (typeof LISTING_KINDS)[number];
+export { LISTING_KINDS, SECTOR_CODES, type ListingKind, type SectorCode };
 export type DatePreset = 'week' | 'month';
 
 export interface Selection {

@@ -5,21 +5,9 @@
 import { z } from 'zod';
 import { SHENZHEN_BBOX } from '$lib/geo/shenzhen-bbox';
 import type { ListingFields } from '$lib/data/manage';
-import type { ListingKind, Precision, SectorCode } from '$lib/data/types';
+import { LISTING_KINDS, SECTOR_CODES, type ListingKind, type Precision, type SectorCode } from '$lib/data/types';
 
-export const KINDS: readonly ListingKind[] = ['enterprise', 'platform', 'event'];
 export const PRECISIONS: readonly Precision[] = ['address', 'street', 'subdistrict', 'estimate'];
-export const SECTOR_CODES: readonly SectorCode[] = [
-	'apparel',
-	'furniture',
-	'watches',
-	'jewellery',
-	'lingerie',
-	'leather',
-	'eyewear',
-	'cosmetics',
-	'arts_crafts'
-];
 
 /** Maximum lengths (characters) as in the table's checks. */
 export const MAX_LENGTH = {
@@ -191,7 +179,7 @@ const listingSchema = z
 		kind: z
 			.string()
 			.check((ctx) => {
-				if (!(KINDS as readonly string[]).includes(ctx.value)) ctx.issues.push({ code: 'custom', message: ctx.value.trim() ? 'unknown_value' : 'required', input: ctx.value });
+				if (!(LISTING_KINDS as readonly string[]).includes(ctx.value)) ctx.issues.push({ code: 'custom', message: ctx.value.trim() ? 'unknown_value' : 'required', input: ctx.value });
 			})
 			.transform((value) => value as ListingKind),
 		name_zh: text(MAX_LENGTH.name_zh),
