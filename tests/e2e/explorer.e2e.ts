@@ -653,6 +653,22 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a map move that ends while a search is loading is kept in the URL once it has loaded', async () => {
+		const { page } = await open('/?lang=en');
+		await page.route(/\/rest\/v1\/rpc\/map_summary/, async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 1500)); // a slow connection
+			await route.continue();
+		});
+		const asked = page.waitForRequest(/\/rest\/v1\/rpc\/map_summary/);
+		await page.getByRole('searchbox').fill('jewel');
+		await asked;
+		await page.waitForTimeout(200); // the navigation waits for that answer
+		await page.evaluate(() => window.__sfmMap.jumpTo({ center: [114.1, 22.55], zoom: 12.5 }));
+		await page.waitForURL(/q=jewel/);
+		await expect.poll(() => page.evaluate(() => location.hash)).toBe('#map=12.50/22.5500/114.1000');
+		await page.close();
+	});
+
 	test('a link to a listing that is not there says so; selecting something else clears the notice', async () => {
 		const { page, errors } = await open('/?lang=en&sectors=jewellery&sel=listing:no-such-listing');
 		expect(await page.getByTestId('selection-missing').textContent()).toBe('What this link points to was not found; it may have been removed.');
