@@ -251,10 +251,10 @@ describe('detail pages, server-rendered', () => {
 		const week = (await get('/listing/shenzhen-fashion-consumption-week-2022')).html;
 		expect(fact(week, 'organiser')?.[2]).toBe('未确认');
 		expect(fact(week, 'location-method')?.[2]).toBe('未定位：举办场地不固定或不详');
-		// the English page shows them as the research wrote them
+		// the English page shows them as the research wrote them, with a capital first letter
 		const associationEn = (await get('/listing/lixiu-fashion-association?lang=en')).html;
-		expect(fact(associationEn, 'platform-type')?.[2]).toBe('industry association');
-		expect(fact(associationEn, 'location-method')?.[2]).toBe('not estimated - no address found');
+		expect(fact(associationEn, 'platform-type')?.[2]).toBe('Industry association');
+		expect(fact(associationEn, 'location-method')?.[2]).toBe('Not estimated - no address found');
 	});
 
 	test('research text kept in its own language is tagged with that language (WCAG 3.1.2)', async () => {
@@ -274,10 +274,10 @@ describe('detail pages, server-rendered', () => {
 		const ratingOf = (html: string) => /<dd([^>]*)data-testid="confidence"[^>]*>([^<]*)<\/dd>/.exec(bodyOf(html));
 		// a listing (FIYTA: medium) and an area rated per aspect (Shuibei: high for its figures, medium for its outline)
 		expect(ratingOf((await get('/listing/fiyta')).html)?.[2]).toBe('中');
-		expect(ratingOf((await get('/listing/fiyta?lang=en')).html)?.[2]).toBe('medium');
+		expect(ratingOf((await get('/listing/fiyta?lang=en')).html)?.[2]).toBe('Medium');
 		expect(ratingOf((await get('/place/shuibei-buxin-jewellery-cluster')).html)?.[2]).toBe('数据：高；轮廓：中');
 		const en = ratingOf((await get('/place/shuibei-buxin-jewellery-cluster?lang=en')).html);
-		expect(en?.[2]).toBe('high (figures), medium (outline)');
+		expect(en?.[2]).toBe('High (figures), medium (outline)');
 		expect(en?.[1]).not.toContain('lang=');
 		// a listing added by a district has no rating, and no empty row for one
 		expect(ratingOf((await get('/listing/fixture-verified')).html)).toBeNull();

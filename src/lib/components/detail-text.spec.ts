@@ -20,7 +20,8 @@ describe('researchTermText', () => {
 	test("the research's recurring phrases are in Chinese in the Chinese page, as written in the English one", () => {
 		expect(researchTermText('industry association', 'zh')).toEqual({ text: '行业协会', lang: 'zh' });
 		expect(researchTermText(' not confirmed ', 'zh')).toEqual({ text: '未确认', lang: 'zh' });
-		expect(researchTermText('not estimated - no address found', 'en')).toEqual({ text: 'not estimated - no address found', lang: 'en' });
+		expect(researchTermText('not estimated - no address found', 'en')).toEqual({ text: 'Not estimated - no address found', lang: 'en' });
+		expect(researchTermText('college', 'en')).toEqual({ text: 'College', lang: 'en' });
 	});
 
 	test('any other wording is research text, shown as written with the language it is in', () => {
@@ -82,8 +83,9 @@ describe('confidenceText', () => {
 		expect(ratings.filter((r) => confidenceText(r, 'zh').lang !== 'zh')).toEqual([]);
 	});
 
-	test('English shows it as written, and so does Chinese for wording outside the vocabulary', () => {
-		expect(confidenceText('high (figures), low (location)', 'en')).toEqual({ text: 'high (figures), low (location)', lang: 'en' });
+	test('English shows it as written (with a capital first letter), and so does Chinese for wording outside the vocabulary', () => {
+		expect(confidenceText('high (figures), low (location)', 'en')).toEqual({ text: 'High (figures), low (location)', lang: 'en' });
+		expect(confidenceText('medium', 'en')).toEqual({ text: 'Medium', lang: 'en' });
 		expect(confidenceText('fairly sure (location)', 'zh')).toEqual({ text: 'fairly sure (location)', lang: 'en' });
 		expect(confidenceText('high (colour)', 'zh')).toEqual({ text: 'high (colour)', lang: 'en' });
 	});

@@ -123,9 +123,15 @@ const RESEARCH_TERMS_ZH: Readonly<Record<string, string>> = {
  */
 export function researchTermText(value: string, lang: Lang): LocalizedText {
 	const term = value.trim();
-	if (lang === 'zh' && Object.hasOwn(RESEARCH_TERMS_ZH, term)) return { text: RESEARCH_TERMS_ZH[term]!, lang: 'zh' };
+	if (Object.hasOwn(RESEARCH_TERMS_ZH, term)) return lang === 'zh' ? { text: RESEARCH_TERMS_ZH[term]!, lang: 'zh' } : { text: sentenceCase(term), lang: 'en' };
 	return { text: value, lang: textLang(value) ?? lang };
 }
+
+/**
+ * The research writes its vocabulary in lower case ("college", "medium"); shown as a field's value in the English
+ * UI, a term starts with a capital, as the UI's own values do ("Enterprise"). Other wording (a name) is left as is.
+ */
+const sentenceCase = (text: string) => text.replace(/^[a-z]/, (first) => first.toUpperCase());
 
 const CONFIDENCE_LEVELS: Readonly<Record<string, string>> = { high: '高', medium: '中', 'medium-low': '中低', low: '低', 'very low': '很低' };
 const CONFIDENCE_ASPECTS: Readonly<Record<string, string>> = { figures: '数据', location: '位置', outline: '轮廓', extent: '范围', existence: '是否存在' };
@@ -137,9 +143,9 @@ const CONFIDENCE_ASPECTS: Readonly<Record<string, string>> = { figures: '数据'
  */
 export function confidenceText(value: string, lang: Lang): LocalizedText {
 	const written: LocalizedText = { text: value, lang: textLang(value) ?? 'en' };
-	if (lang === 'en') return written;
 	const parts = value.split(',').map((part) => /^\s*([a-z -]+?)\s*(?:\(([a-z]+)\))?\s*$/.exec(part));
 	if (!parts.every((m) => m && Object.hasOwn(CONFIDENCE_LEVELS, m[1]!) && (!m[2] || Object.hasOwn(CONFIDENCE_ASPECTS, m[2])))) return written;
+	if (lang === 'en') return { text: sentenceCase(value.trim()), lang: 'en' };
 	const text = parts.map((m) => (m![2] ? `${CONFIDENCE_ASPECTS[m![2]]}：${CONFIDENCE_LEVELS[m![1]!]}` : CONFIDENCE_LEVELS[m![1]!])).join('；');
 	return { text, lang: 'zh' };
 }
