@@ -127,6 +127,17 @@ describe('detail pages, server-rendered', () => {
 		expect(en).toMatch(/<th scope="row" lang="en"[^>]*>Area<\/th>\s*<td[^>]*>\s*<span[^>]*>1\.1<\/span> <span class="unit[^"]*">km²<\/span>/);
 	});
 
+	test('a figure’s source written as an address and a note is a link to the address, with the note beside it', async () => {
+		const table = /<table class="figures[^"]*" data-testid="figures">([\s\S]*?)<\/table>/.exec(bodyOf((await get('/place/chegongmiao-fashion-hq?lang=en')).html))?.[1] ?? '';
+		const sources = [...table.matchAll(/<td class="source[^"]*"[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!);
+		const mirrored = sources.filter((cell) => cell.includes('mirror of eyeshenzhen.com'));
+		expect(mirrored.length).toBeGreaterThan(0);
+		for (const cell of mirrored) {
+			expect(cell).toMatch(/<a href="http:\/\/duykb\.icu" rel="noopener external"[^>]*>duykb\.icu<\/a>/);
+			expect(cell).toMatch(/<span class="note[^"]*"[^>]*>\(mirror of eyeshenzhen\.com article of 2019-03-20[^<]*<\/span>/);
+		}
+	});
+
 	test('a place page lists its listings by kind, then by name in the reader’s order', async () => {
 		const listed = async (lang: 'zh' | 'en') => {
 			const body = bodyOf((await get(`/place/dalang-fashion-town${lang === 'en' ? '?lang=en' : ''}`)).html);
@@ -220,9 +231,12 @@ describe('detail pages, server-rendered', () => {
 		const en = (await get('/listing/fixture-verified?lang=en')).html;
 		expect(verifiedOf(en)).toMatch(/Apr 30, 2026[\s\S]*by Fixture Admin \(District administrator, Luohu District\)/);
 		// the seed's own: CHIC Shenzhen cites a FashionUnited article it could not link to
-		expect(sourcesOf((await get('/listing/chic-shenzhen')).html)).toContain('http://fashionunited.com (2020 article: CHIC Shenzhen July 15-17 2020 at Shenzhen World)');
+		// (the address written first is a link, the note after it text)
+		expect(sourcesOf((await get('/listing/chic-shenzhen')).html)).toMatch(
+			/<a href="http:\/\/fashionunited\.com"[^>]*>http:\/\/fashionunited\.com<\/a> <span[^>]*>\(2020 article: CHIC Shenzhen July 15-17 2020 at Shenzhen World\)<\/span>/
+		);
 		// and a place: Chegongmiao cites a mirror of an Eye Shenzhen article
-		expect(sourcesOf((await get('/place/chegongmiao-fashion-hq')).html)).toContain('http://duykb.icu (mirror of eyeshenzhen.com article of 2019-03-20');
+		expect(sourcesOf((await get('/place/chegongmiao-fashion-hq')).html)).toMatch(/<a href="http:\/\/duykb\.icu"[^>]*>http:\/\/duykb\.icu<\/a> <span[^>]*>\(mirror of eyeshenzhen\.com article of 2019-03-20/);
 		// seeded records have no verifier
 		expect(verifiedOf((await get('/listing/fiyta')).html)).not.toContain('核实人');
 	});

@@ -1,6 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { confidenceText, researchTermText, textLang, textLangAttr, usualMonthText } from './detail-text';
+import { confidenceText, isWebUrl, researchTermText, splitSource, textLang, textLangAttr, usualMonthText } from './detail-text';
+
+describe('splitSource', () => {
+	test('a web address with a note after it is a link and a note', () => {
+		const source = 'http://duykb.icu (mirror of eyeshenzhen.com article of 2019-03-20 on Shenzhen Fashion Week / Chegongmiao)';
+		expect(splitSource(source)).toEqual({ url: 'http://duykb.icu', note: '(mirror of eyeshenzhen.com article of 2019-03-20 on Shenzhen Fashion Week / Chegongmiao)' });
+		expect(isWebUrl(source)).toBe(false); // Chromium would take the whole of it as a URL, Node would not
+		expect(splitSource(' https://www.sz.gov.cn/a.html ')).toEqual({ url: 'https://www.sz.gov.cn/a.html', note: null });
+	});
+
+	test('a source that does not start with a web address is all note; only http(s) becomes a link', () => {
+		expect(splitSource('GitHub file, index id 17595526838')).toEqual({ url: null, note: 'GitHub file, index id 17595526838' });
+		expect(splitSource('javascript:alert(1) (x)')).toEqual({ url: null, note: 'javascript:alert(1) (x)' });
+		expect(splitSource('深圳市人民政府 2021')).toEqual({ url: null, note: '深圳市人民政府 2021' });
+	});
+});
 
 describe('usualMonthText', () => {
 	test('a bare month is written in the page language', () => {

@@ -44,13 +44,25 @@ export const listingPath = (slug: string, lang: Lang) => withLang(`/listing/${en
  * of giving a URL), and only http(s) may become an href: a `javascript:` URL in data must never be clickable.
  */
 export function isWebUrl(value: string | null | undefined): value is string {
-	if (!value) return false;
+	// (whitespace: browsers and Node disagree on whether "http://host (a note)" is a URL; it is not one here)
+	if (!value || /\s/.test(value)) return false;
 	try {
 		const { protocol } = new URL(value);
 		return protocol === 'http:' || protocol === 'https:';
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * A source as a link and a note: the research sometimes writes a note after the address
+ * ("http://duykb.icu (mirror of an eyeshenzhen.com article …)"). A source that does not start with a web address
+ * is all note.
+ * @example splitSource('http://a.cn (mirror)') // { url: 'http://a.cn', note: '(mirror)' }
+ */
+export function splitSource(source: string): { url: string | null; note: string | null } {
+	const [, first = '', rest = ''] = /^\s*(\S*)\s*([\s\S]*?)\s*$/.exec(source) ?? [];
+	return isWebUrl(first) ? { url: first, note: rest || null } : { url: null, note: source };
 }
 
 /** The host of a web URL without `www.`, for short link text. */
