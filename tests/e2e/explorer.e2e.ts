@@ -1421,6 +1421,33 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await context.close();
 	});
 
+	test('on a phone, what the keyboard focuses behind an open bottom sheet is scrolled up above it, the last links too', async () => {
+		const { page } = await open('/?lang=en', { width: 390, height: 844 });
+		const rows = page.getByTestId('listing-list').locator('li a');
+		await rows.nth(3).focus();
+		await page.keyboard.press('Enter');
+		await page.locator('#panel-title').waitFor();
+		const sheetTop = (await page.locator('.panel-slot').boundingBox())!.y;
+		// back out of the panel, through the rows and links behind it (the page's last links among them)
+		const hidden: string[] = [];
+		for (let i = 0; i < 8; i++) {
+			await page.keyboard.press('Shift+Tab');
+			// (the page scrolls smoothly: once it has stopped)
+			let [before, after] = [-1, await page.evaluate(() => scrollY)];
+			while (before !== after) [before, after] = [after, await page.waitForTimeout(100).then(() => page.evaluate(() => scrollY))];
+			const focused = await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement;
+				const box = el.getBoundingClientRect();
+				return { inSheet: !!el.closest('.panel-slot'), text: `${el.tagName} ${(el.textContent ?? '').trim().slice(0, 40)}`, top: box.top, bottom: box.bottom };
+			});
+			// a link or button whole above the sheet; the map (a large box) at least in part
+			const shown = focused.bottom - focused.top > 200 ? focused.top < sheetTop : focused.top >= 0 && focused.bottom <= sheetTop + 1;
+			if (!focused.inSheet && !shown) hidden.push(`${focused.text} at ${Math.round(focused.top)}–${Math.round(focused.bottom)}`);
+		}
+		expect(hidden, `sheet top ${Math.round(sheetTop)}`).toEqual([]);
+		await page.close();
+	});
+
 	test('phone viewport: header, map, list and the bottom sheet do not overlap', async () => {
 		// Shuibei's long name fills any panel; Dafen's short one showed a sheet shrunk to its content (Chromium
 		// applies justify-self to fixed boxes)
