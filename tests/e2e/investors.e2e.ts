@@ -277,7 +277,15 @@ describe('investors (issue #6)', () => {
 
 	test('picking a district from the list (keyboard alternative to drawing) shows its statistics', async () => {
 		const { page, close } = await open('/');
+		// the tools' heading shows it opens and closes: a marker pointing right when closed, down when open
+		const marker = () => page.getByText('任意区域统计').evaluate((summary) => {
+			const before = getComputedStyle(summary, '::before');
+			return { drawn: before.content !== 'none' && parseFloat(before.width) > 0, turn: before.transform };
+		});
+		const closed = await marker();
+		expect(closed.drawn).toBe(true);
 		await page.getByText('任意区域统计').click();
+		await expect.poll(async () => (await marker()).turn).not.toBe(closed.turn);
 		await page.getByTestId('pick-area').selectOption('440303');
 		await page.waitForURL(/area=440303/);
 		await page.getByTestId('area-stats').waitFor();
@@ -288,10 +296,11 @@ describe('investors (issue #6)', () => {
 		const zh = await names(page);
 		expect(zh.length).toBeGreaterThan(3);
 		expect(zh).toEqual(inOrder(zh, 'zh-CN'));
-		// Escape closes it, as it does the selection panel
+		// Escape closes it, as it does the selection panel; the tools the user opened stay open
 		await page.keyboard.press('Escape');
 		await page.getByTestId('area-stats').waitFor({ state: 'detached' });
 		expect(page.url()).not.toContain('area=');
+		expect(await page.locator('details.tools').evaluate((details: HTMLDetailsElement) => details.open)).toBe(true);
 		await close();
 
 		const english = await open('/?lang=en&area=440303');
