@@ -130,6 +130,22 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		expect((await summary({ p_q: 'gyms' })).total).toBe(0);
 	});
 
+	test('an area is suggested by its sectors’ words too, as its listings are found (map_places search text)', async () => {
+		const { data, error } = await anon.rpc('map_places');
+		expect(error).toBeNull();
+		const places = (data as { features: { properties: { id: string; sectors: string; search: string } }[] }).features.map((f) => f.properties);
+		// the suggestions' rule (SearchBox.svelte): every term is in the search text
+		const suggested = (q: string) => places.filter((p) => q.toLowerCase().split(/\s+/).every((term) => p.search.includes(term))).map((p) => p.id);
+		for (const [words, sector] of [[['jewelry', 'jewellery', '珠宝', 'zhubao'], 'jewellery'], [['glasses', 'eyewear', '眼镜'], 'eyewear'], [['clothing', 'apparel', '服装'], 'apparel']] as const) {
+			const inSector = places.filter((p) => p.sectors.includes(`,${sector},`)).map((p) => p.id);
+			expect(inSector.length, sector).toBeGreaterThan(0);
+			for (const word of words) expect(suggested(word), word).toEqual(expect.arrayContaining(inSector));
+		}
+		// and still by its names, pinyin and initials
+		expect(suggested('shuibei')).toEqual(suggested('水贝'));
+		expect(suggested('sb')).toEqual(expect.arrayContaining(suggested('水贝')));
+	});
+
 	test('the list is in the reader’s order: by pinyin in Chinese, by the English name in English', async () => {
 		const zh = (await summary({})).rows;
 		expect((await summary({ p_lang: 'zh' })).rows).toEqual(zh); // Chinese is the default
