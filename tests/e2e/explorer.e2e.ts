@@ -759,6 +759,15 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		expect(await stack.getByRole('heading').textContent()).toBe(`${names.length} listings here`);
 		const english = new Intl.Collator('en', { sensitivity: 'base', ignorePunctuation: true });
 		expect(await listed()).toEqual([...names].sort(english.compare));
+		// each marked with its kind's symbol, as the list and the map mark it (a ring for a platform…)
+		const marks = await stack.locator('li button').evaluateAll((buttons) =>
+			buttons.map((b) => {
+				const mark = getComputedStyle(b.querySelector('.listing-mark')!);
+				return { kind: b.querySelector('.kind')!.textContent, ring: mark.backgroundColor === 'rgb(255, 255, 255)', black: mark.borderTopColor === 'rgb(31, 31, 31)' };
+			})
+		);
+		expect(new Set(marks.map((m) => m.kind)).size).toBeGreaterThan(1); // the seed stacks listings of several kinds here
+		for (const mark of marks) expect(mark, mark.kind ?? '').toMatchObject({ ring: mark.kind === 'Public service platform', black: mark.kind === 'Event' });
 		expect(await page.evaluate(() => window.__sfmMap.getZoom())).toBe(12);
 		// the keyboard is in the popup; Escape closes it and leaves the keyboard on the map
 		expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="listing-stack"]'))).toBe(true);
