@@ -308,6 +308,10 @@ describe('investors (issue #6)', () => {
 		const en = await names(english.page);
 		expect(en).toHaveLength(zh.length);
 		expect(en).toEqual(inOrder(en, 'en'));
+		// the chart's English sector names are whole ("Watches & Clocks", "Gold & Jewellery"), not cut short
+		const labels = await english.page.getByTestId('sector-chart').locator('svg text.label').allTextContents();
+		expect(labels).toContain('Gold & Jewellery');
+		expect(labels.filter((label) => label.endsWith('…'))).toEqual([]);
 		await english.close();
 	});
 });
