@@ -1,12 +1,12 @@
 // Issue #6 (investors) in Chromium against the built site: the cluster view with its choropleth, a comparison
 // whose URL restores the same areas and measures in a fresh browser, drawing an area for its statistics, and the
 // refusal of a polygon that crosses itself.
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type SiteServer } from '../support/site-server.ts';
-import { collectErrors, launchBrowser, recordMapCalls, waitForMapIdle } from './browser.ts';
+import { collectErrors, launchBrowser, recordMapCalls, shownListings, waitForMapIdle } from './browser.ts';
 
 let site: SiteServer;
 let browser: Browser;
@@ -271,6 +271,33 @@ describe('investors (issue #6)', () => {
 			// the drawing tools' next use clears it
 			await page.getByTestId('draw-polygon').click();
 			await expect.poll(() => notice.count()).toBe(0);
+			await close();
+		}
+	});
+
+	test('a picked district is brought into view beside its statistics: its listings, on a desktop and above a phone’s sheet', async () => {
+		for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+			// a camera in the link, far from the district (Guangming, in the north-west): it is the area that moves the map
+			const { page, close } = await open('/?lang=en#map=14.00/22.5400/114.1200', viewport);
+			await page.getByText('Statistics for any area').click();
+			await page.getByTestId('pick-area').selectOption('440311');
+			await page.getByTestId('area-stats').waitFor();
+			const slugs = await page.getByTestId('area-stats').locator('.listings a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.replace(/^\/listing\/|\?.*$/g, '')));
+			const points = (await shownListings(page)).features.filter((f) => slugs.includes(f.properties!.slug)).map((f) => (f.geometry as Point).coordinates);
+			expect(points.length, 'Guangming has located listings in the seed').toBeGreaterThan(0);
+			const outOfView = () =>
+				page.evaluate((points) => {
+					const map = window.__sfmMap;
+					if (map.isMoving()) return ['moving'];
+					const box = map.getContainer().getBoundingClientRect();
+					const panel = document.querySelector('.panel-slot')!.getBoundingClientRect();
+					const sheet = panel.width >= box.width - 1; // a phone's bottom sheet, else a side panel
+					return points
+						.map((p) => map.project(p as [number, number]))
+						.filter((p) => p.x < 0 || p.y < 0 || (sheet ? box.top + p.y > panel.top : box.left + p.x > panel.left) || p.y > box.height)
+						.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`);
+				}, points);
+			await expect.poll(outOfView, { timeout: 10_000 }).toEqual([]);
 			await close();
 		}
 	});
