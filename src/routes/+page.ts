@@ -1,7 +1,7 @@
 import type { ApiClient } from '$lib/data/api';
 import { explorerFilterArgs, explorerListArgs, getListing, getPlace, loadMapSummary, type SelectionDetail } from '$lib/data/explorer';
 import type { ListingDetail, MapSummary, PlaceDetail } from '$lib/data/types';
-import { parseAreaKey, parseExplorerState } from '$lib/state/explorer-url';
+import { listRows, parseAreaKey, parseExplorerState } from '$lib/state/explorer-url';
 import {
 	AreaRefused,
 	listPolicyMeasures,
@@ -45,7 +45,7 @@ export const load: PageLoad = async ({ data, url, parent }) => {
 	);
 	try {
 		const [loadedSummary, detail] = await Promise.all([
-			loadMapSummary(api, listArgs),
+			loadMapSummary(api, listArgs, 0, listRows(url)),
 			state.selection?.type === 'place'
 				? getPlace(api, state.selection.id)
 				: state.selection?.type === 'listing'

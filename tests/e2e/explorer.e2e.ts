@@ -71,6 +71,29 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await context.close();
 	});
 
+	test('without JavaScript “Show more” shows the next rows, with the filters kept, at the first new row', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+		const page = await context.newPage();
+		await page.goto(`${site.url}/?lang=en&kinds=enterprise,platform`);
+		const rows = page.getByTestId('listing-list').locator('li');
+		const first = await rows.count();
+		const total = Number(/\d+/.exec((await page.getByTestId('listing-count').textContent()) ?? '')?.[0]);
+		expect(first).toBe(50);
+		expect(total).toBeGreaterThan(50);
+		await page.getByRole('button', { name: /^Show more/ }).click();
+		await page.waitForURL((url) => url.searchParams.get('rows') === '100');
+		const url = new URL(page.url());
+		expect([url.searchParams.get('lang'), url.searchParams.get('kinds'), url.hash]).toEqual(['en', 'enterprise,platform', '#row-51']);
+		expect(await rows.count()).toBe(Math.min(100, total));
+		// the same list, longer: its first rows unchanged, the 51st in view
+		expect(await rows.nth(0).getAttribute('data-slug')).toBeTruthy();
+		const row51 = (await rows.nth(50).boundingBox())!;
+		expect(row51.y).toBeGreaterThanOrEqual(0);
+		expect(row51.y).toBeLessThan(800);
+		if (total <= 100) expect(await page.getByRole('button', { name: /^Show more/ }).count()).toBe(0);
+		await context.close();
+	});
+
 	test('the land is the map region’s own colour: MapLibre draws no background layer over it', async () => {
 		const { page } = await open('/');
 		const spot = await page.evaluate(() => {
@@ -1063,6 +1086,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await expect.poll(focusedRow).toBe(slugs[50]);
 		await page.keyboard.press('Tab');
 		expect(await focusedRow()).toBe(slugs[51]);
+		expect(new URL(page.url()).searchParams.has('rows')).toBe(false); // added here: the page was not reloaded
 
 		// a filter, then its clear button (which goes away with it)
 		await page.getByRole('button', { name: /^Apparel/ }).click();

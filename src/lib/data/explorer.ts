@@ -3,7 +3,7 @@
 import type { ApiClient } from './api';
 import type { Lang } from '$lib/i18n';
 import { selectionRef, type ExplorerState, type Selection } from '$lib/state/explorer-url';
-import { eventWindow } from '$lib/state/explorer-url';
+import { eventWindow, LIST_PAGE, MAX_LIST_ROWS } from '$lib/state/explorer-url';
 import { ApiError } from './catalogue';
 import type { ListingDetail, ListingSummary, MapSummary, PlaceDetail, PlacesCollection } from './types';
 
@@ -52,7 +52,7 @@ export function mapFeaturesUrl(supabaseUrl: string, args: ExplorerFilterArgs, ve
 }
 
 /** The list's page size. */
-const PAGE_SIZE = 50;
+const PAGE_SIZE = LIST_PAGE;
 
 // ---- requests sent ahead of a navigation ----------------------------------------------------------------------
 // The explorer sends the requests of the state it is about to navigate to at once, and the navigation's load takes
@@ -89,8 +89,6 @@ async function requestMapSummary(client: ApiClient, args: ListArgs, offset: numb
 	return data as MapSummary;
 }
 
-/** How many rows the list may load in one go to reach a selected listing (map_summary's largest page). */
-export const MAX_ROWS_TO_REACH = 500;
 
 /**
  * Where a listing stands in the list for these filters and language: its 0-based row, or null when the filters
@@ -104,13 +102,13 @@ export async function listPosition(client: ApiClient, args: ListArgs, slug: stri
 
 /**
  * The rows of the list after the `loaded` ones, up to and including the listing's (whole pages), or null when it is
- * among the loaded ones, not listed, or more than MAX_ROWS_TO_REACH rows further.
+ * among the loaded ones, not listed, or more than MAX_LIST_ROWS rows further.
  */
 export async function loadRowsThrough(client: ApiClient, args: ListArgs, slug: string, loaded: number): Promise<ListingSummary[] | null> {
 	const position = await listPosition(client, args, slug);
 	if (position === null || position < loaded) return null;
 	const limit = Math.ceil((position + 1 - loaded) / PAGE_SIZE) * PAGE_SIZE;
-	if (limit > MAX_ROWS_TO_REACH) return null;
+	if (limit > MAX_LIST_ROWS) return null;
 	return (await requestMapSummary(client, args, loaded, limit)).rows;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cameraHash, eventWindow, explorerSearch, parseCameraHash, parseExplorerState } from './explorer-url';
+import { cameraHash, eventWindow, explorerSearch, listRows, parseCameraHash, parseExplorerState } from './explorer-url';
 
 const state = (query: string) => parseExplorerState(new URL(`http://x/${query}`));
 
@@ -45,5 +45,12 @@ describe('explorer state in the URL', () => {
 		expect(parseCameraHash(hash)).toEqual({ zoom: 12.5, lat: 22.5777, lng: 114.1286 });
 		expect(parseCameraHash('#map=40/95/200')).toBeNull();
 		expect(parseCameraHash('')).toBeNull();
+	});
+});
+
+describe('listRows', () => {
+	const rows = (query: string) => listRows(new URL(`http://x/${query}`));
+	test('whole pages of 50, from one page to 500 rows; anything else is one page', () => {
+		expect([rows(''), rows('?rows=100'), rows('?rows=75'), rows('?rows=9999'), rows('?rows=abc'), rows('?rows=-5'), rows('?rows=0')]).toEqual([50, 100, 100, 500, 50, 50, 50]);
 	});
 });

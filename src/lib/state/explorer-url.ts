@@ -83,6 +83,20 @@ const AREA_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** At most this many areas side by side. */
 export const MAX_COMPARE = 4;
 
+/** The list's page: rows come 50 at a time. */
+export const LIST_PAGE = 50;
+/** The most rows the list loads in one request (map_summary's largest page). */
+export const MAX_LIST_ROWS = 500;
+
+/**
+ * How many of the list's first rows the page shows: `rows` (whole pages, at most MAX_LIST_ROWS), which the list's
+ * "Show more" asks for without JavaScript. Not part of the explorer's state: the next filter starts at one page.
+ */
+export function listRows(url: URL): number {
+	const rows = Math.ceil(Number(url.searchParams.get('rows')) / LIST_PAGE) * LIST_PAGE;
+	return Number.isFinite(rows) ? Math.min(Math.max(rows, LIST_PAGE), MAX_LIST_ROWS) : LIST_PAGE;
+}
+
 /** The investor fields present in the query string (absent ones stay undefined). */
 function investorState(params: URLSearchParams): Partial<ExplorerState> {
 	const out: Partial<ExplorerState> = {};
