@@ -276,9 +276,10 @@ describe('investors (issue #6)', () => {
 	});
 
 	test('a picked district is brought into view beside its statistics: its listings, on a desktop and above a phone’s sheet', async () => {
-		for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-			// a camera in the link, far from the district (Guangming, in the north-west): it is the area that moves the map
-			const { page, close } = await open('/?lang=en#map=14.00/22.5400/114.1200', viewport);
+		// a desktop whose link's camera is far from the district (Guangming, in the north-west): the area moves the map;
+		// a phone showing all Shenzhen (the district in view already): the page scrolls back up to the map
+		for (const [path, viewport] of [['/?lang=en#map=14.00/22.5400/114.1200', { width: 1280, height: 900 }], ['/?lang=en', { width: 390, height: 844 }]] as const) {
+			const { page, close } = await open(path, viewport);
 			await page.getByText('Statistics for any area').click();
 			await page.getByTestId('pick-area').selectOption('440311');
 			await page.getByTestId('area-stats').waitFor();
@@ -292,6 +293,7 @@ describe('investors (issue #6)', () => {
 					const box = map.getContainer().getBoundingClientRect();
 					const panel = document.querySelector('.panel-slot')!.getBoundingClientRect();
 					const sheet = panel.width >= box.width - 1; // a phone's bottom sheet, else a side panel
+					if (sheet && !(box.bottom > 0 && box.top < panel.top - 100)) return [`the map is off screen (${Math.round(box.top)}–${Math.round(box.bottom)})`];
 					return points
 						.map((p) => map.project(p as [number, number]))
 						.filter((p) => p.x < 0 || p.y < 0 || (sheet ? box.top + p.y > panel.top : box.left + p.x > panel.left) || p.y > box.height)
