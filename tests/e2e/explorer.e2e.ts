@@ -1269,6 +1269,27 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await linked.page.close();
 	});
 
+	test('a new list in a side column scrolled down into the old one starts at its top; toggling a filter at the top stays there', async () => {
+		const { page } = await open('/?lang=en');
+		const side = page.locator('.side');
+		const resultsTopInColumn = () =>
+			page.evaluate(() => Math.round(document.getElementById('results')!.getBoundingClientRect().top - document.querySelector('.side')!.getBoundingClientRect().top));
+		await side.evaluate((column) => column.scrollTo(0, 3000)); // down among the rows
+		expect(await resultsTopInColumn()).toBeLessThan(-1000);
+		// a search that still lists a page of 50 (on the old offset the column would stay among its rows)
+		await page.getByRole('searchbox').fill('shenzhen');
+		await expect.poll(() => page.getByTestId('listing-count').textContent()).not.toBe('111 listings');
+		expect(await page.getByTestId('listing-list').locator('li').count()).toBe(50);
+		await expect.poll(async () => Math.abs(await resultsTopInColumn())).toBeLessThanOrEqual(1);
+		// at the filters, a chip toggled: the column does not move
+		await side.evaluate((column) => column.scrollTo(0, 0));
+		await page.getByRole('button', { name: /^Eyewear/ }).click();
+		await page.waitForURL(/sectors=eyewear/);
+		await page.waitForTimeout(300);
+		expect(await side.evaluate((column) => column.scrollTop)).toBe(0);
+		await page.close();
+	});
+
 	test('selecting a listing from a later page of the list, and closing it, keeps the rows paged in and asks for no new list', async () => {
 		const { page } = await open('/?lang=en');
 		const list = page.getByTestId('listing-list').locator('li');
