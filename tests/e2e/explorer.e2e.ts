@@ -1563,6 +1563,7 @@ describe('the map explorer when the default basemap (OpenFreeMap) cannot be reac
 		// on a desktop, with an area's panel over the map's right side, the notice ends where the panel begins
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.goto(`${openfreemapSite.url}/?sel=place:dalang-fashion-street&lang=en`);
+		await waitForMapIdle(page); // the notice comes once the basemap has failed, which on a busy machine takes a while
 		await expect.poll(() => notice.count()).toBe(1);
 		const [shown, panel] = [(await notice.boundingBox())!, (await page.locator('.panel-slot').boundingBox())!];
 		expect(shown.x + shown.width).toBeLessThanOrEqual(panel.x);
