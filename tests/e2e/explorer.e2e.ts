@@ -68,6 +68,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const names = await page.getByTestId('listing-list').locator('li .name').allTextContents();
 		expect(names.length).toBeGreaterThan(0);
 		expect(names.length).toBeLessThan(20); // the search's results, not the whole list
+		expect(await page.getByRole('searchbox').inputValue()).toBe('shuibei'); // the page sent back says what it searched
 		await context.close();
 	});
 
@@ -241,10 +242,11 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('when nothing matches, the map says so where it is seen, and its button clears the filters', async () => {
+	test('when nothing matches, the map says so where it is seen, naming the search, and its button clears the search and filters', async () => {
 		const { page } = await open('/?lang=en&sectors=leather&q=%E6%B0%B4%E8%B4%9D'); // 水贝 has no leather listing
 		const notice = page.getByTestId('map-empty');
-		await expect.poll(() => notice.textContent()).toContain('No listings match.');
+		await expect.poll(() => notice.textContent()).toContain('No listings match “水贝”.');
+		expect(await notice.getByRole('button').allTextContents()).toEqual(['Clear search', 'Clear the search and filters']);
 		const empty = await mapListAndCount(page);
 		expect(empty).toMatchObject({ mapFeatures: 0, total: 0 });
 		// on screen without scrolling, over the map
@@ -253,7 +255,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		expect(box.y + box.height).toBeLessThanOrEqual(800);
 		expect(box.x).toBeGreaterThanOrEqual(map.x);
 
-		await notice.getByRole('button', { name: 'Clear filters' }).click();
+		await notice.getByRole('button', { name: 'Clear the search and filters' }).click();
 		await page.waitForURL((url) => !url.search.includes('sectors') && !url.search.includes('q='));
 		await notice.waitFor({ state: 'detached' });
 		const all = await mapListAndCount(page);
@@ -261,6 +263,29 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		expect(all.mapFeatures).toBe(all.total - all.unlocated);
 		expect(page.url()).toContain('lang=en');
 		await page.close();
+	});
+
+	test('Enter in the search box shows the results below the filters and areas; a search with none offers to clear just the search', async () => {
+		for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+			const { page } = await open('/?lang=en&kinds=enterprise', viewport);
+			const box = page.getByRole('searchbox');
+			await box.fill('shuibie'); // a typo: nothing matches
+			await box.press('Enter');
+			const results = page.locator('#results');
+			await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results');
+			const empty = results.locator('.empty');
+			await expect.poll(() => empty.textContent()).toContain('No listings match “shuibie”.');
+			// the results' heading is on screen (it was below the fold, under the filters and the areas)
+			const heading = (await page.locator('.results-heading').boundingBox())!;
+			expect(heading.y).toBeGreaterThanOrEqual(0);
+			expect(heading.y + heading.height).toBeLessThanOrEqual(viewport.height);
+			await empty.getByRole('button', { name: 'Clear search' }).click();
+			await page.waitForURL((url) => !url.searchParams.has('q') && url.searchParams.get('kinds') === 'enterprise');
+			await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+			expect(await box.inputValue()).toBe('');
+			expect((await mapListAndCount(page)).total).toBeGreaterThan(0);
+			await page.close();
+		}
 	});
 
 	test('a custom date window that ends before it starts is not applied, and says why; correcting it applies it', async () => {
