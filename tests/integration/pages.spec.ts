@@ -340,6 +340,30 @@ describe('detail pages, server-rendered', () => {
 		expect(bodyOf((await get('/?view=clusters')).html)).toMatch(/并注明年份与来源。数据截至 ?\d{4}年/);
 	});
 
+	test('a listing with several sectors (none named) is described as such, not with a dash', async () => {
+		const description = meta((await get('/listing/sustech-design-school?lang=en')).html, 'description')!;
+		expect(description).toContain('Sectors: several.');
+		expect(meta((await get('/listing/sustech-design-school')).html, 'description')).toContain('行业：多个。');
+	});
+
+	test('the explorer names in its title and Open Graph what a shared link shows: a selection, a comparison, a search', async () => {
+		const head = async (path: string) => {
+			const { html } = await get(path);
+			expect(meta(html, 'og:title')).toBe(titleOf(html));
+			return { title: titleOf(html), description: meta(html, 'description') };
+		};
+		expect((await head('/')).title).toBe('深圳时尚产业地图');
+		const listing = await head('/?sel=listing:sustech-design-school&lang=en');
+		expect(listing.title).toBe('SUSTech School of Design / Shenzhen Institute of Design &amp; Innovation · Shenzhen Fashion Map');
+		expect(listing.description).toMatch(/^SUSTech School of Design .* \(Public service platform, .+ District, Shenzhen\)\. Sectors: several\.$/);
+		const place = await head(`/?sel=place:${SHUIBEI}`);
+		expect(place.title).toBe('水贝—布心黄金珠宝产业聚集区（深圳市黄金珠宝产业集聚基地） · 深圳时尚产业地图');
+		expect(place.description).toContain('黄金珠宝');
+		const compare = await head(`/?view=clusters&compare=${SHUIBEI},440303&lang=en`);
+		expect(compare.title).toMatch(/^Comparison: Shuibei.*, Luohu.* · Shenzhen Fashion Map$/);
+		expect((await head('/?q=%E6%B0%B4%E8%B4%9D')).title).toBe('搜索“水贝” · 深圳时尚产业地图');
+	});
+
 	test('unknown and unpublished records are 404 with a message in the page language', async () => {
 		const place = await get('/place/no-such-place');
 		expect(place.status).toBe(404);

@@ -1,7 +1,7 @@
 // Pure helpers shared by PlaceDetails, ListingDetails and the /place and /listing pages: links that keep the
 // language, text in the language asked for (with its `lang` tag), and the generated meta description.
 import { htmlLang, nameOf, t, type Lang } from '$lib/i18n';
-import type { DistrictRef, Sector, SectorCode } from '$lib/data/types';
+import type { DistrictRef, ListingDetail, PlaceDetail, Sector, SectorCode } from '$lib/data/types';
 
 /** A piece of data text and the language it is actually in (the other one when the asked-for one is missing). */
 export interface LocalizedText {
@@ -183,7 +183,30 @@ export function describeRecord(lang: Lang, name: string, kind: string, sectors: 
 		lang
 	);
 	const where = districtNames ? t(lang, 'meta.where', { district: districtNames }) : t(lang, 'meta.city');
-	return t(lang, 'meta.summary', { name, kind, where, sectors: joinNames(sectors, lang) || '—' });
+	// no sectors means several (see SectorTags), as the page itself says
+	return t(lang, 'meta.summary', { name, kind, where, sectors: joinNames(sectors, lang) || t(lang, 'meta.severalSectors') });
+}
+
+/** A listing's name in `lang` (else the other language's, else its slug): its page's title. */
+export const listingName = (listing: ListingDetail, lang: Lang) => nameOf(listing, lang) || listing.slug;
+
+/** A place's name in `lang` (else the other language's, else its id). */
+export const placeName = (place: PlaceDetail, lang: Lang) => nameOf(place, lang) || place.id;
+
+/**
+ * The description of a listing for search engines and link previews: its summary, else one generated sentence.
+ * @example listingDescription(fiyta, sectors, 'en') // 'FIYTA (Enterprise, Nanshan District, Shenzhen). Sectors: Watches.'
+ */
+export function listingDescription(listing: ListingDetail, sectors: readonly Sector[], lang: Lang): string {
+	const summary = pickText(listing.summary_zh, listing.summary_en, lang)?.text;
+	const kind = t(lang, `kind.${listing.kind}`);
+	return clip(summary ?? describeRecord(lang, listingName(listing, lang), kind, sectorNames(listing.sectors, sectors, lang), listing.district ? [listing.district] : []));
+}
+
+/** The description of a place for search engines and link previews: its own, else one generated sentence. */
+export function placeDescription(place: PlaceDetail, sectors: readonly Sector[], lang: Lang): string {
+	const own = pickText(place.description_zh, place.description_en, lang)?.text;
+	return clip(own ?? describeRecord(lang, placeName(place, lang), t(lang, `kind.${place.kind}`), sectorNames(place.sectors, sectors, lang), place.districts));
 }
 
 /** Shortens text for a meta description, at a word or character boundary, with an ellipsis. */
