@@ -779,6 +779,25 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await zh.close();
 	});
 
+	test('a listing picked in the list is labelled with its own name as soon as the map arrives, while basemap tiles still load', async () => {
+		const { page } = await open('/?q=shuibei');
+		// a basemap whose tiles never come (as online, where they take seconds): the map does not go idle
+		await page.route('**/held-tiles/**', () => undefined);
+		await page.evaluate((url) => {
+			const map = window.__sfmMap;
+			map.addSource('held', { type: 'raster', tiles: [`${url}/held-tiles/{z}/{x}/{y}.png`], tileSize: 256 });
+			map.addLayer({ id: 'held', type: 'raster', source: 'held' }, map.getStyle().layers[1]?.id);
+		}, site.url);
+		// 水贝珠宝集团 shares its spot with six other listings, whose labels the map drew there before
+		await page.getByTestId('listing-list').getByText('水贝珠宝集团').click();
+		await page.waitForFunction(() => window.__sfmMap.getZoom() >= 15 && !window.__sfmMap.isMoving(), undefined, { timeout: 30_000 });
+		await expect
+			.poll(() => page.evaluate(() => window.__sfmMap.queryRenderedFeatures({ layers: ['listings-selected-label'] }).map((f) => f.properties.name_zh)), { timeout: 10_000 })
+			.toEqual(['水贝珠宝集团']);
+		expect(await page.evaluate(() => window.__sfmMap.areTilesLoaded())).toBe(false); // the held tiles are still on their way
+		await page.close();
+	});
+
 	test('listings a click cannot tell apart (one spot) are offered in a popup, at any zoom; the one picked is selected and labelled', async () => {
 		const { page, errors } = await open('/?lang=en');
 		// the largest group of listings that share one spot in the seed (a venue's firms and events)
