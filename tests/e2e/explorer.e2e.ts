@@ -1565,6 +1565,10 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			expect(sheet.width, place).toBeCloseTo(390, 0);
 			// no horizontal scrolling
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+			// the scale stands clear above the attribution, whose text wraps to two lines here
+			const [scale, attribution] = [await box('.maplibregl-ctrl-scale'), await box('.maplibregl-ctrl-attrib')];
+			expect(scale.y + scale.height).toBeLessThanOrEqual(attribution.y);
+			expect(attribution.y + attribution.height).toBeCloseTo(map.y + map.height, 0);
 			await page.close();
 		}
 	});
