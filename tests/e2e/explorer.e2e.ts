@@ -28,6 +28,18 @@ async function open(path: string, viewport = { width: 1280, height: 800 }): Prom
 	return { page, errors };
 }
 
+/** The largest group of listings on the map that share one spot (in the seed, a venue's firms and events). */
+async function largestStack(page: Page): Promise<{ at: [number, number]; names: string[] }> {
+	const groups = new Map<string, { at: [number, number]; names: string[] }>();
+	for (const feature of (await shownListings(page)).features) {
+		const at = (feature.geometry as Point).coordinates as [number, number];
+		const group = groups.get(String(at)) ?? { at, names: [] };
+		group.names.push(String(feature.properties?.name_en));
+		groups.set(String(at), group);
+	}
+	return [...groups.values()].sort((a, b) => b.names.length - a.names.length)[0]!;
+}
+
 /** What the map's listings source holds, what the list shows and what the counter says. */
 async function mapListAndCount(page: Page) {
 	await waitForMapIdle(page);
@@ -800,15 +812,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 
 	test('listings a click cannot tell apart (one spot) are offered in a popup, at any zoom; the one picked is selected and labelled', async () => {
 		const { page, errors } = await open('/?lang=en');
-		// the largest group of listings that share one spot in the seed (a venue's firms and events)
-		const groups = new Map<string, { at: [number, number]; names: string[] }>();
-		for (const feature of (await shownListings(page)).features) {
-			const at = (feature.geometry as Point).coordinates as [number, number];
-			const group = groups.get(String(at)) ?? { at, names: [] };
-			group.names.push(String(feature.properties?.name_en));
-			groups.set(String(at), group);
-		}
-		const { at, names } = [...groups.values()].sort((a, b) => b.names.length - a.names.length)[0]!;
+		const { at, names } = await largestStack(page);
 		expect(names.length).toBeGreaterThan(3);
 		const canvasBox = (await page.locator('.maplibregl-canvas').boundingBox())!;
 		const clickAt = async (zoom: number) => {
@@ -1081,6 +1085,33 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		expect(await panel.isVisible()).toBe(true);
 		await page.keyboard.press('Escape');
 		await panel.waitFor({ state: 'detached' });
+		await page.close();
+	});
+
+	test('closing a panel opened from the map’s popup gives the keyboard back to the map, and one opened from an area suggestion to the search box', async () => {
+		const { page } = await open('/?lang=en');
+		const { at, names } = await largestStack(page);
+		await page.evaluate((at) => window.__sfmMap.jumpTo({ center: at, zoom: 16 }), at);
+		await waitForMapIdle(page);
+		const canvasBox = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		const p = await page.evaluate((at) => window.__sfmMap.project(at), at);
+		await page.mouse.click(canvasBox.x + p.x, canvasBox.y + p.y);
+		const stack = page.getByTestId('listing-stack');
+		await stack.getByRole('button', { name: names[0]! }).click();
+		const panel = page.locator('.panel-slot');
+		await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.panel-slot'))).toBe(true);
+		await page.keyboard.press('Escape');
+		await panel.waitFor({ state: 'detached' });
+		expect(await page.evaluate(() => document.activeElement?.className)).toContain('maplibregl-canvas');
+
+		const box = page.locator('#search-input');
+		await box.fill('shuibei');
+		await page.locator('.search-box .areas button').first().click();
+		await page.waitForURL(/sel=place/);
+		await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.panel-slot'))).toBe(true);
+		await page.keyboard.press('Escape');
+		await panel.waitFor({ state: 'detached' });
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
 		await page.close();
 	});
 
