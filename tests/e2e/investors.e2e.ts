@@ -62,6 +62,12 @@ describe('investors (issue #6)', () => {
 		await page.getByTestId('measure-select').selectOption('fig_output');
 		await page.waitForURL(/measure=fig_output/);
 		await expect.poll(() => page.getByTestId('map-legend').textContent()).toMatch(/产值/);
+		// published figures: the numbers in the language's short form (亿, not ×10⁸), and the unit they are in
+		expect(await page.getByTestId('map-legend').locator('.legend-unit').textContent()).toBe('单位：元');
+		const outputs = (await page.getByTestId('map-legend').locator('li').allTextContents()).filter((r) => /\d/.test(r));
+		for (const range of outputs) expect(range).toMatch(/^[\d.]+亿(–[\d.]+亿|\+)$/);
+		await page.getByTestId('measure-select').selectOption('fig_area');
+		await expect.poll(() => page.getByTestId('map-legend').locator('.legend-unit').textContent()).toBe('单位：平方公里');
 		// sorting is in the URL too
 		await page.getByRole('button', { name: '企业（条目）' }).click();
 		await page.waitForURL(/sort=-enterprise/);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { byName, fill, formatDate, labelled, nameOf, otherNameOf, t } from './index';
+import { byName, fill, formatCompact, formatDate, labelled, nameOf, otherNameOf, t } from './index';
+
+describe('formatCompact', () => {
+	it('writes large numbers in each language\'s short form', () => {
+		expect([4.15e9, 1.1e11, 12_000, 1.46].map((n) => formatCompact(n, 'zh'))).toEqual(['41.5亿', '1100亿', '1.2万', '1.46']);
+		expect([4.15e9, 1.1e11, 12_000, 1.46].map((n) => formatCompact(n, 'en'))).toEqual(['4.15B', '110B', '12K', '1.46']);
+	});
+});
 
 describe('formatDate', () => {
 	it('formats a calendar date in each language', () => {

@@ -96,4 +96,15 @@ export function formatDate(iso: string, lang: Lang): string {
 	return lang === 'zh' ? `${year}年${month}月${day}日` : `${MONTHS_EN[month - 1]} ${day}, ${year}`;
 }
 
+const compactNumbers: Record<Lang, Intl.NumberFormat> = {
+	zh: new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 2 }),
+	en: new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 })
+};
+
+/**
+ * A number in the language's short form, for a legend: 41.5亿 and 1.2万 in Chinese, 4.15B and 12K in English.
+ * @example formatCompact(4.15e9, 'en') // '4.15B'
+ */
+export const formatCompact = (n: number, lang: Lang): string => compactNumbers[lang].format(n);
+
 export type { MessageKey };
