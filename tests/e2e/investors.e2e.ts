@@ -132,6 +132,20 @@ describe('investors (issue #6)', () => {
 		await fresh.close();
 	});
 
+	test('on a phone, the tables keep each row’s name in view while their columns scroll sideways', async () => {
+		const { page, close } = await open('/?view=clusters&lang=en&compare=shuibei-buxin-jewellery-cluster,dalang-fashion-street,henggang-glasses-city', { width: 390, height: 844 });
+		// scrolled to their last column, the name of each row still lies inside the table's visible box
+		for (const [table, name] of [['cluster-table', 'tbody tr:first-child th'], ['compare-table', 'tbody tr:first-child th']] as const) {
+			const scroller = page.getByTestId(table).locator('xpath=..');
+			await scroller.evaluate((box) => (box.scrollLeft = box.scrollWidth));
+			expect(await scroller.evaluate((box) => box.scrollLeft), table).toBeGreaterThan(100); // it did scroll
+			const [seen, cell] = [(await scroller.boundingBox())!, (await page.getByTestId(table).locator(name).boundingBox())!];
+			expect(cell.x, table).toBeGreaterThanOrEqual(seen.x - 0.5);
+			expect(cell.x + cell.width, table).toBeLessThanOrEqual(seen.x + seen.width + 0.5);
+		}
+		await close();
+	});
+
 	test('a comparison link naming an area that does not exist still compares the others and says which was left out', async () => {
 		const { page, errors, close } = await open('/?view=clusters&lang=en&compare=shuibei-buxin-jewellery-cluster,no-such-place,dalang-fashion-street,henggang-glasses-city');
 		const shown = await comparison(page);
