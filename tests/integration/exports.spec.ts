@@ -108,7 +108,12 @@ describe('exports of the built site', () => {
 			const listing = bySlug.get(event.uid.split('@')[0]!)!;
 			expect(event.summary).toBe(listing.name_zh ?? listing.name_en);
 			expect(event.startDate.toString()).toBe(listing.event_start);
+			expect(event.description).toContain('来源：'); // Chinese punctuation in the Chinese feed
 		}
+		// the feed names its filter, not the page's language
+		expect(calendar.getFirstPropertyValue('x-wr-caldesc')).toBe('深圳时尚活动（筛选：无）。来源见各活动页面。');
+		const english = new ICAL.Component(ICAL.parse(await (await fetch(`${site.url}/export/events.ics?lang=en&sectors=jewellery`)).text()));
+		expect(english.getFirstPropertyValue('x-wr-caldesc')).toBe("Fashion events in Shenzhen (filter: sectors=jewellery). Sources: each event's page.");
 	});
 
 	test('the comparison as CSV: the same counts as area_stats, figures with year and source', async () => {

@@ -364,6 +364,18 @@ describe('detail pages, server-rendered', () => {
 		expect((await head('/?q=%E6%B0%B4%E8%B4%9D')).title).toBe('搜索“水贝” · 深圳时尚产业地图');
 	});
 
+	test('the explorer names its area groups in the plural and its exports once, with each language’s colon', async () => {
+		const text = (html: string) => bodyOf(html).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+		const enHtml = (await get('/?lang=en')).html;
+		expect(text(enHtml)).toMatch(/Fashion consumption districts 5 /);
+		expect(text(enHtml)).toMatch(/Industry clusters 15 /);
+		expect(text(enHtml)).toContain('Export: CSV · GeoJSON · Events calendar (.ics)');
+		expect(bodyOf(enHtml)).toMatch(/>Export: <a href="\/export\/listings\.csv/);
+		// a full-width colon, with no space after it
+		const zhHtml = (await get('/')).html;
+		expect(bodyOf(zhHtml)).toMatch(/>导出：<a href="\/export\/listings\.csv[^"]*"[^>]*>CSV<\/a>/);
+	});
+
 	test('unknown and unpublished records are 404 with a message in the page language', async () => {
 		const place = await get('/place/no-such-place');
 		expect(place.status).toBe(404);

@@ -10,13 +10,17 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const request = exportRequest(url, { kinds: ['event'] });
 	const en = request.state.lang === 'en';
 	const stamp = new Date();
+	// the filter as its query, without the language (the calendar is already in it)
+	const filter = new URLSearchParams(url.search);
+	filter.delete('lang');
+	const filterText = decodeURIComponent(filter.toString()) || (en ? 'none' : '无');
 	const stream = await listingsStream(locals.supabase, request, {
 		head: () =>
 			icsHeader(
 				en ? 'Shenzhen Fashion Map: events' : '深圳时尚产业地图：活动',
 				en
-					? `Fashion events in Shenzhen (filter: ${url.search || 'all'}). Sources: each event's page.`
-					: `深圳时尚活动（筛选：${url.search || '全部'}）。来源见各活动页面。`
+					? `Fashion events in Shenzhen (filter: ${filterText}). Sources: each event's page.`
+					: `深圳时尚活动（筛选：${filterText}）。来源见各活动页面。`
 			),
 		row: (l) =>
 			l.event_start
@@ -30,7 +34,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 							lon: l.lon,
 							lat: l.lat,
 							url: listingUrl(url.origin, l.slug, request.state.lang),
-							description: `${(en ? l.summary_en : l.summary_zh) ?? ''}\n${en ? 'Sources' : '来源'}: ${l.source_urls.join(' ')}`.trim(),
+							description: `${(en ? l.summary_en : l.summary_zh) ?? ''}\n${en ? 'Sources: ' : '来源：'}${l.source_urls.join(' ')}`.trim(),
 							updated_at: l.updated_at
 						},
 						url.host,
