@@ -76,10 +76,3 @@ export function compareRows(areas: AreaStats[], sectors: Sector[], lang: Lang): 
 	}
 	return rows;
 }
-
-/** An area's name in a language (place, district, or a drawn shape). */
-export function areaName(a: AreaStats, lang: 'zh' | 'en'): string {
-	const named = a.place ?? a.district;
-	if (named) return (lang === 'zh' ? named.name_zh : named.name_en) || named.name_zh;
-	return lang === 'zh' ? '所绘区域' : 'Drawn area';
-}

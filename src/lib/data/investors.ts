@@ -190,3 +190,10 @@ export async function listDistricts(client: ApiClient): Promise<{ code: string; 
 	if (error) throw new ApiError('list_districts', error);
 	return data as { code: string; slug: string; name_zh: string; name_en: string }[];
 }
+
+/** An area's name in a language (place, district, or a drawn shape). */
+export function areaName(a: AreaStats, lang: 'zh' | 'en'): string {
+	const named = a.place ?? a.district;
+	if (named) return (lang === 'zh' ? named.name_zh : named.name_en) || named.name_zh;
+	return lang === 'zh' ? '所绘区域' : 'Drawn area';
+}

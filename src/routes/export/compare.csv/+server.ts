@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { listSectors } from '$lib/data/catalogue';
-import { areaName, compareRows } from '$lib/data/compare';
+import { compareRows } from '$lib/data/compare';
+import { areaName } from '$lib/data/investors';
 import { AreaRefused, loadAreaStats } from '$lib/data/investors';
 import { BOM, csvLine } from '$lib/server/export/csv';
 import { downloadHeaders, exportRequest } from '$lib/server/export/listings';
