@@ -2,6 +2,7 @@
 // from the listings) through supabase-js over HTTP, on PGlite and PostgreSQL: they agree for every kind of filter,
 // both follow a write to the listings at once (the index is kept by triggers, the data version moves), and the map
 // layer is cacheable only when its URL names a data version.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { startTestBackend, TARGETS, type TestBackend } from '../support/test-backend.ts';
@@ -128,6 +129,20 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		expect((await summary({ p_q: 'glasses', p_sectors: ['jewellery'] })).total).toBe(0);
 		expect((await summary({ p_sectors: ['arts_crafts'] })).total).toBeGreaterThan(0);
 		expect((await summary({ p_q: 'gyms' })).total).toBe(0);
+	});
+
+	test('a listing is found by the name of the area it belongs to: all of the Shuibei cluster’s by 水贝 and by shuibei', async () => {
+		// the cluster's listings, as the seed places them
+		const seed = JSON.parse(await readFile('data/listings.json', 'utf8')) as { slug: string; place_id: string | null }[];
+		const inCluster = seed.filter((l) => l.place_id === 'shuibei-buxin-jewellery-cluster').map((l) => l.slug);
+		expect(inCluster.length).toBeGreaterThan(5);
+		expect(inCluster).toContain('shenzhen-jewellery-museum'); // 深圳珠宝博物馆: 水贝 is in neither its name nor its address
+		for (const q of ['水贝', 'shuibei', '水贝 布心']) {
+			const found = (await summary({ p_q: q })).rows.map((r) => r.slug);
+			expect(found, q).toEqual(expect.arrayContaining(inCluster));
+		}
+		// by the full pinyin only: two letters do not match whole areas (水贝—布心…: sbbx…)
+		expect((await summary({ p_q: 'sbbx' })).total).toBe(0);
 	});
 
 	test('an area is suggested by its sectors’ words too, as its listings are found (map_places search text)', async () => {
