@@ -71,6 +71,13 @@ describe('investors (issue #6)', () => {
 		// sorting is in the URL too
 		await page.getByRole('button', { name: '企业（条目）' }).click();
 		await page.waitForURL(/sort=-enterprise/);
+		// the listings give way to the coloured areas (their clusters' badges covered them), and come back with the map view
+		const drawnListingLayers = () =>
+			page.evaluate(() => window.__sfmMap.getStyle().layers.filter((l) => l.id.startsWith('listings') && l.layout?.visibility !== 'none').map((l) => l.id));
+		expect(await drawnListingLayers()).toEqual([]);
+		await page.getByRole('link', { name: '地图与列表' }).click();
+		await page.waitForURL((url) => !url.searchParams.has('view'));
+		await expect.poll(drawnListingLayers).toEqual(expect.arrayContaining(['listings-clusters', 'listings-points']));
 		expect(errors).toEqual([]);
 		await close();
 	});
