@@ -227,6 +227,30 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('the listings of several sectors have a chip of their own: with every chip on, every listing is listed', async () => {
+		const { page } = await open('/?lang=en');
+		const all = await mapListAndCount(page);
+		const chip = page.getByRole('button', { name: /^Several sectors/ });
+		const count = Number(/\d+/.exec((await chip.textContent()) ?? '')?.[0]);
+		expect(count).toBeGreaterThan(0);
+		await chip.click();
+		await page.waitForURL(/sectors=multi/);
+		const several = await mapListAndCount(page);
+		expect(several.total).toBe(count);
+		expect(several.mapFeatures).toBe(several.total - several.unlocated);
+		// each is said to be of several sectors in its row's panel, e.g. the first
+		await page.getByTestId('listing-list').locator('li a').first().click();
+		await expect.poll(() => page.locator('.panel-slot').textContent()).toContain('Several sectors');
+		await page.keyboard.press('Escape');
+		// the nine sectors' chips too: the whole list
+		for (const name of ['Apparel', 'Furniture', 'Watches & Clocks', 'Gold & Jewellery', 'Lingerie', 'Leather', 'Eyewear', 'Cosmetics', 'Arts & Crafts']) {
+			await page.getByRole('button', { name: new RegExp(`^${name}`) }).click(); // quick clicks build on each other
+		}
+		await page.waitForURL((url) => (url.searchParams.get('sectors') ?? '').split(',').length === 10);
+		expect((await mapListAndCount(page)).total).toBe(all.total);
+		await page.close();
+	});
+
 	test('a sector filter draws the places of other trades faint and unlabelled; clearing it draws them all alike again', async () => {
 		const { page } = await open('/');
 		const faintFor = () =>

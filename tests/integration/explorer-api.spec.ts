@@ -22,6 +22,8 @@ const FILTERS: Record<string, unknown>[] = [
 	{},
 	{ p_sectors: ['jewellery'] },
 	{ p_sectors: ['apparel', 'eyewear'], p_kinds: ['enterprise', 'platform'] },
+	{ p_sectors: ['multi'] }, // the listings of several sectors
+	{ p_sectors: ['jewellery', 'multi'], p_q: 'shenzhen' },
 	{ p_kinds: ['event'] },
 	{ p_event_from: '2020-01-01', p_event_to: '2023-12-31' },
 	{ p_q: 'shuibei' },
@@ -65,7 +67,8 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		const sectors: Record<string, number> = {};
 		for (const row of list.rows) {
 			kinds[row.kind] = (kinds[row.kind] ?? 0) + 1;
-			for (const s of row.sectors) sectors[s] = (sectors[s] ?? 0) + 1;
+			// a listing of several sectors names none, and counts under `multi`
+			for (const s of row.sectors.length ? row.sectors : ['multi']) sectors[s] = (sectors[s] ?? 0) + 1;
 		}
 		expect(list.by_kind).toEqual(kinds);
 		expect(list.by_sector).toEqual(sectors);
@@ -129,6 +132,23 @@ describe.each(TARGETS)('explorer list, counts and map layer (%s)', (target) => {
 		expect((await summary({ p_q: 'glasses', p_sectors: ['jewellery'] })).total).toBe(0);
 		expect((await summary({ p_sectors: ['arts_crafts'] })).total).toBeGreaterThan(0);
 		expect((await summary({ p_q: 'gyms' })).total).toBe(0);
+	});
+
+	test('the listings of several sectors (none named) are a filter of their own: all ten filters together list every listing', async () => {
+		const all = await summary({});
+		const several = await summary({ p_sectors: ['multi'] });
+		expect(several.total).toBeGreaterThan(0);
+		expect(several.rows.every((r) => r.sectors.length === 0)).toBe(true);
+		expect(several.total).toBe(all.rows.filter((r) => r.sectors.length === 0).length);
+		expect(all.by_sector.multi).toBe(several.total);
+		const everySector = ['apparel', 'furniture', 'watches', 'jewellery', 'lingerie', 'leather', 'eyewear', 'cosmetics', 'arts_crafts'];
+		expect((await summary({ p_sectors: everySector })).total).toBe(all.total - several.total);
+		expect((await summary({ p_sectors: [...everySector, 'multi'] })).total).toBe(all.total);
+		// the map layer, the exports and the statistics (explorer_listings) follow the same rule
+		expect((await features({ p_sectors: ['multi'] })).features.length).toBe(several.located);
+		// and a code that is no sector is still refused
+		const { error } = await anon.rpc('map_summary', { p_sectors: ['several'] });
+		expect(error?.message).toMatch(/p_sectors/);
 	});
 
 	test('a listing is found by the name of the area it belongs to: all of the Shuibei cluster’s by 水贝 and by shuibei', async () => {

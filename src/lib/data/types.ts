@@ -4,6 +4,11 @@
 /** The plan's nine sectors (atlas.sector_list), in its order. */
 export const SECTOR_CODES = ['apparel', 'furniture', 'watches', 'jewellery', 'lingerie', 'leather', 'eyewear', 'cosmetics', 'arts_crafts'] as const;
 export type SectorCode = (typeof SECTOR_CODES)[number];
+/** What a sector filter may name: a sector, or `multi`, the listings of several sectors (they name none). */
+export const SECTOR_FILTERS = [...SECTOR_CODES, 'multi'] as const;
+export type SectorFilter = (typeof SECTOR_FILTERS)[number];
+/** The colour of a listing or area of several sectors (none named), on the map and beside its name. */
+export const SEVERAL_SECTORS_COLOUR = '#6b6b6b';
 /** The kinds of listing, in the order the UI lists them. */
 export const LISTING_KINDS = ['enterprise', 'platform', 'event'] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];
@@ -63,7 +68,8 @@ export interface MapSummary {
 	total: number;
 	located: number;
 	by_kind: Partial<Record<ListingKind, number>>;
-	by_sector: Partial<Record<SectorCode, number>>;
+	/** Per sector, and `multi` for the listings of several sectors. */
+	by_sector: Partial<Record<SectorFilter, number>>;
 	rows: ListingSummary[];
 }
 

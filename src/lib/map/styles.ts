@@ -2,9 +2,9 @@
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { VariableAnchorOffsetCollectionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Lang } from '$lib/i18n';
-import type { Sector } from '$lib/data/types';
+import { SEVERAL_SECTORS_COLOUR, type Sector } from '$lib/data/types';
 
-const NEUTRAL = '#6b6b6b';
+const NEUTRAL = SEVERAL_SECTORS_COLOUR;
 
 /**
  * `match` on a feature's `sector` property giving the sector's colour (grey for none); with `tone`, each colour

@@ -26,6 +26,12 @@ describe('explorer state in the URL', () => {
 		expect(junk).toMatchObject({ sectors: ['apparel'], kinds: [], from: null, datePreset: null, selection: null });
 	});
 
+	test('the listings of several sectors are a sector filter of their own (multi), in a round trip', () => {
+		const parsed = state('?sectors=multi,jewellery');
+		expect(parsed.sectors).toEqual(['jewellery', 'multi']);
+		expect(state(explorerSearch(parsed))).toEqual(parsed);
+	});
+
 	test('a date window given backwards in a link is read as that window, in order', () => {
 		expect(state('?from=2026-12-31&to=2026-11-01')).toMatchObject({ from: '2026-11-01', to: '2026-12-31' });
 		expect(state('?from=2026-11-01&to=2026-12-31')).toMatchObject({ from: '2026-11-01', to: '2026-12-31' });

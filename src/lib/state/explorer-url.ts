@@ -1,9 +1,9 @@
 // The explorer's shareable state lives in the URL (style.md §5.6): filters, search, selection and language in the
 // query string, the camera in the hash. These pure functions are the only place that knows the format.
 import type { Lang } from '$lib/i18n';
-import { LISTING_KINDS, SECTOR_CODES, type ListingKind, type SectorCode } from '$lib/data/types';
+import { LISTING_KINDS, SECTOR_CODES, SECTOR_FILTERS, type ListingKind, type SectorCode, type SectorFilter } from '$lib/data/types';
 
-export { LISTING_KINDS, SECTOR_CODES, type ListingKind, type SectorCode };
+export { LISTING_KINDS, SECTOR_CODES, type ListingKind, type SectorCode, type SectorFilter };
 export type DatePreset = 'week' | 'month';
 
 export interface Selection {
@@ -16,8 +16,8 @@ export const selectionRef = (selection: Selection) => `${selection.type}:${selec
 
 export interface ExplorerState {
 	lang: Lang;
-	/** Empty = every sector. */
-	sectors: SectorCode[];
+	/** Empty = every sector; `multi` = the listings of several sectors. */
+	sectors: SectorFilter[];
 	/** Empty = every kind. */
 	kinds: ListingKind[];
 	/** Event date window: a preset relative to today, or explicit bounds (either may be open). */
@@ -67,7 +67,7 @@ export function parseExplorerState(url: URL): ExplorerState {
 	if (from && to && from > to) [from, to] = [to, from]; // a window given backwards (a hand-edited link) is still that window
 	return {
 		lang: params.get('lang') === 'en' ? 'en' : 'zh',
-		sectors: listParam(params, 'sectors', SECTOR_CODES),
+		sectors: listParam(params, 'sectors', SECTOR_FILTERS),
 		kinds: listParam(params, 'kinds', LISTING_KINDS),
 		datePreset: preset === 'week' || preset === 'month' ? preset : null,
 		from,
