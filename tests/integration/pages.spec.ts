@@ -376,6 +376,13 @@ describe('detail pages, server-rendered', () => {
 		expect(bodyOf(zhHtml)).toMatch(/>导出：<a href="\/export\/listings\.csv[^"]*"[^>]*>CSV<\/a>/);
 	});
 
+	test('a circle’s statistics name its radius as the area tools do: in kilometres from 1 km', async () => {
+		const text = (html: string) => bodyOf(html).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+		expect(text((await get('/?lang=en&area=c:114.13,22.58,2000')).html)).toContain('Circle of radius 2 km');
+		expect(text((await get('/?area=c:114.13,22.58,500')).html)).toContain('半径 500 米的圆形范围');
+		expect(bodyOf((await get('/?lang=en')).html)).toMatch(/<option value="2000"[^>]*>2 km<\/option>/);
+	});
+
 	test('unknown and unpublished records are 404 with a message in the page language', async () => {
 		const place = await get('/place/no-such-place');
 		expect(place.status).toBe(404);

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { byName, fill, formatCompact, formatDate, labelled, nameOf, otherNameOf, t } from './index';
+import { byName, fill, formatCompact, formatDate, formatDistance, labelled, nameOf, otherNameOf, t } from './index';
 
 describe('formatCompact', () => {
 	it('writes large numbers in each language\'s short form', () => {
 		expect([4.15e9, 1.1e11, 12_000, 1.46].map((n) => formatCompact(n, 'zh'))).toEqual(['41.5亿', '1100亿', '1.2万', '1.46']);
 		expect([4.15e9, 1.1e11, 12_000, 1.46].map((n) => formatCompact(n, 'en'))).toEqual(['4.15B', '110B', '12K', '1.46']);
+	});
+});
+
+describe('formatDistance', () => {
+	it('writes metres below 1 km and kilometres from it, in the language', () => {
+		expect([500, 1000, 2500].map((m) => formatDistance(m, 'en'))).toEqual(['500 m', '1 km', '2.5 km']);
+		expect([500, 1000].map((m) => formatDistance(m, 'zh'))).toEqual(['500 米', '1 公里']);
 	});
 });
 

@@ -107,4 +107,11 @@ const compactNumbers: Record<Lang, Intl.NumberFormat> = {
  */
 export const formatCompact = (n: number, lang: Lang): string => compactNumbers[lang].format(n);
 
+/**
+ * A distance as the language writes it, in kilometres from 1 km: 500 米, 2 公里; 500 m, 2 km.
+ * @example formatDistance(1000, 'zh') // '1 公里'
+ */
+export const formatDistance = (metres: number, lang: Lang): string =>
+	metres >= 1000 ? `${metres / 1000} ${lang === 'zh' ? '公里' : 'km'}` : `${metres} ${lang === 'zh' ? '米' : 'm'}`;
+
 export type { MessageKey };
