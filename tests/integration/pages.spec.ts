@@ -383,6 +383,16 @@ describe('detail pages, server-rendered', () => {
 		expect(bodyOf((await get('/?lang=en')).html)).toMatch(/<option value="2000"[^>]*>2 km<\/option>/);
 	});
 
+	test('the sign-in page’s language link also switches the language of the page it leads to afterwards', async () => {
+		const langLink = (html: string) => /<a class="lang[^"]*" href="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+		const toChinese = new URL(langLink((await get('/manage/sign-in?lang=en&next=%2Fmanage%2Flistings%3Flang%3Den')).html)!, site.url);
+		expect(toChinese.searchParams.get('lang')).toBeNull();
+		expect(toChinese.searchParams.get('next')).toBe('/manage/listings');
+		const toEnglish = new URL(langLink((await get('/manage/sign-in?next=%2Fmanage%2Flistings')).html)!, site.url);
+		expect(toEnglish.searchParams.get('lang')).toBe('en');
+		expect(toEnglish.searchParams.get('next')).toBe('/manage/listings?lang=en');
+	});
+
 	test('unknown and unpublished records are 404 with a message in the page language', async () => {
 		const place = await get('/place/no-such-place');
 		expect(place.status).toBe(404);
