@@ -1439,6 +1439,42 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		}
 	});
 
+	test('a listing located only roughly is shown as the area it lies somewhere in, outlined, not at street zoom; an exact one at street zoom', async () => {
+		for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+			const { page } = await open('/?lang=en&q=china%20print%20museum', viewport);
+			const cityZoom = await page.evaluate(() => window.__sfmMap.getZoom());
+			await page.getByTestId('listing-list').getByText('China Printmaking Museum').click(); // within about 4,000 m
+			await page.waitForURL(/sel=listing/);
+			await waitForMapIdle(page);
+			const shown = await page.evaluate(async () => {
+				const map = window.__sfmMap;
+				const area = map.querySourceFeatures('listings-selected-area');
+				const ring = (area[0]?.geometry as GeoJSON.Polygon | undefined)?.coordinates[0] ?? [];
+				const px = ring.map((c) => map.project(c as [number, number]));
+				const box = map.getContainer().getBoundingClientRect();
+				const panel = document.querySelector('.panel-slot')!.getBoundingClientRect();
+				return {
+					zoom: map.getZoom(),
+					drawn: map.queryRenderedFeatures({ layers: ['listings-selected-area-line'] }).length > 0,
+					// the outline lies in the part of the map the panel leaves visible
+					inView: px.every((p) => p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height && (panel.width >= box.width * 0.9 ? box.top + p.y <= panel.top : box.left + p.x <= panel.left))
+				};
+			});
+			expect(shown.drawn).toBe(true);
+			expect(shown.inView).toBe(true);
+			expect(shown.zoom).toBeLessThan(14);
+			// framed: on a desktop it zoomed in from the whole city to the area (a phone's map above its sheet is small)
+			if (viewport.width > 900) expect(shown.zoom).toBeGreaterThan(cityZoom + 0.5);
+			await page.close();
+		}
+		// a listing at a street address: street zoom, and no area drawn
+		const { page } = await open('/?lang=en&sel=listing:design-shenzhen');
+		await waitForMapIdle(page);
+		expect(await page.evaluate(() => window.__sfmMap.getZoom())).toBeGreaterThanOrEqual(15);
+		expect(await page.evaluate(() => !!window.__sfmMap.getSource('listings-selected-area'))).toBe(false);
+		await page.close();
+	});
+
 	test('at street zoom, a listing clicked where the panel will cover it is panned into view without zooming out; one off screen is flown to', async () => {
 		const { page } = await open('/');
 		// a listing alone at its spot (events share their venue's), as a single point near the right edge of the map,

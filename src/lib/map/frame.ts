@@ -16,6 +16,12 @@ export interface Covered {
 /** A box in longitude and latitude: [west, south, east, north]. */
 export type LngLatBox = [number, number, number, number];
 
+/**
+ * A listing located no closer than this (its radius, in metres) is shown as the area it lies somewhere in: framed
+ * whole and outlined, rather than zoomed to street level as if its point were exact.
+ */
+export const APPROXIMATE_FROM_M = 500;
+
 /** Room kept between what is framed and the edges of the visible map: the highlighted symbol is 14 px in radius (styles.ts). */
 const EDGE_MARGIN_PX = 16;
 

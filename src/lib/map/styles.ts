@@ -165,6 +165,9 @@ export const placeLabelLayout = (lang: Lang) => {
 export const LABEL_PAINT = { 'text-color': '#2b2b2b', 'text-halo-color': '#ffffff', 'text-halo-width': 1 };
 
 // ---- listings -----------------------------------------------------------------------------------------------
+/** The area a selected listing lies somewhere in, when its location is only approximate (its radius). */
+export const SELECTED_AREA_FILL_PAINT = { 'fill-color': '#ad1457', 'fill-opacity': 0.08 };
+export const SELECTED_AREA_LINE_PAINT = { 'line-color': '#ad1457', 'line-width': 1.5, 'line-dasharray': [2, 2] };
 export const clusterFilter: FilterSpecification = ['has', 'point_count'];
 export const pointFilter: FilterSpecification = ['!', ['has', 'point_count']];
 
