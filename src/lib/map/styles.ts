@@ -2,7 +2,8 @@
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { VariableAnchorOffsetCollectionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Lang } from '$lib/i18n';
-import { SEVERAL_SECTORS_COLOUR, type Sector } from '$lib/data/types';
+// relative, with its extension: the benchmark's bare page (scripts/bench/bare-page.ts) loads this file in plain Node
+import { SEVERAL_SECTORS_COLOUR, type Sector } from '../data/types.ts';
 
 const NEUTRAL = SEVERAL_SECTORS_COLOUR;
 
