@@ -59,10 +59,11 @@ describe('detail pages, server-rendered', () => {
 				 insert into atlas.memberships (user_id, district_code, role)
 				 values ('00000000-0000-4000-8000-00000000f1c5', '440303', 'district_admin');
 				 insert into atlas.listings (slug, kind, status, name_zh, name_en, sectors, district_code, source_urls,
-				   source_notes, verified_at, verified_by)
+				   source_notes, verified_at, verified_by, notes)
 				 values ('fixture-verified', 'enterprise', 'published', '测试核实', 'Fixture Verified', '{jewellery}', '440303',
 				   '{https://example.org/verified}', '{"Fixture Daily, print edition of 2026-04-30"}', '2026-04-30',
-				   '00000000-0000-4000-8000-00000000f1c5')`
+				   '00000000-0000-4000-8000-00000000f1c5',
+				   'Fixture note. Mirror sources kept (no better URL found in the corpus) - original publisher: mirror.example = Fixture Daily.')`
 			);
 			await db.query(
 				`insert into atlas.listings (slug, kind, status, name_zh, name_en, sectors, district_code, source_urls)
@@ -239,6 +240,31 @@ describe('detail pages, server-rendered', () => {
 		expect(sourcesOf((await get('/place/chegongmiao-fashion-hq')).html)).toMatch(/<a href="http:\/\/duykb\.icu"[^>]*>http:\/\/duykb\.icu<\/a> <span[^>]*>\(mirror of eyeshenzhen\.com article of 2019-03-20/);
 		// seeded records have no verifier
 		expect(verifiedOf((await get('/listing/fiyta')).html)).not.toContain('核实人');
+	});
+
+	test("a source on a mirror site says whose article it copies, in the page's language, instead of the research's working note", async () => {
+		const sourceItem = (html: string, url: string) => new RegExp(`<li[^>]*>\\s*<a href="${url.replace(/[./?]/g, '\\$&')}"[^>]*>[\\s\\S]*?</li>`).exec(bodyOf(html))?.[0] ?? '';
+		const notesOf = (html: string) => /<dt[^>]*>(?:说明|Notes)<\/dt>\s*<dd[^>]*>([\s\S]*?)<\/dd>/.exec(bodyOf(html))?.[1] ?? null;
+		// Bawang's notes are only the clause: its first source copies 人民网深圳; its second is no mirror
+		const zh = (await get('/listing/bawang')).html;
+		expect(bodyOf(zh)).not.toMatch(/Mirror sources kept|no better URL|corpus/);
+		expect(notesOf(zh)).toBeNull();
+		expect(sourceItem(zh, 'http://yxdaikin.com/n2/2022/1114/c182757-40193783-2.html')).toMatch(
+			/<span class="mirror[^"]*" data-testid="mirror">转载，原文：<span[^>]*>人民网深圳 \(sz\.people\.com\.cn\), 2022-11-14; same figures in People's Daily Online's PRNewswire release 2022-11-16<\/span><\/span>/
+		);
+		expect(sourceItem(zh, 'http://szwa.com/news-detail-10564.html')).not.toContain('data-testid="mirror"');
+		// in English; the rest of the notes stays, and a publisher the research could not name is said to be unknown
+		const en = (await get('/listing/china-intl-underwear-culture-week?lang=en')).html;
+		expect(bodyOf(en)).not.toMatch(/Mirror sources kept|no better URL|corpus/);
+		expect(notesOf(en)).toMatch(/^SIUF grew 100%\/year for five years before 2011 .* Venue and post-2011 dates not found\.$/);
+		expect(sourceItem(en, 'http://91se91.com/global/en/179207.html')).toContain('>A copy; original publisher not known</span>');
+		expect(sourceItem(en, 'http://www.grandtextile.net/2025-09-22-zhang-fengwei-culture-makes-underwear-4946.html')).toMatch(
+			/A copy; original: <span>repost \(2025\) of a c\.2010 interview; original publisher not shown<\/span>/
+		);
+		// a note naming a mirror that none of the record's sources is on is shown as written: nothing in it is lost
+		const fixture = bodyOf((await get('/listing/fixture-verified?lang=en')).html);
+		expect(fixture).toContain('Fixture note. Mirror sources kept (no better URL found in the corpus) - original publisher: mirror.example = Fixture Daily.');
+		expect(fixture).not.toContain('data-testid="mirror"');
 	});
 
 	test('an event shows when it is usually held and who organises it, as the research words them', async () => {
