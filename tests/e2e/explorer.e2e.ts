@@ -1453,6 +1453,10 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			const cityZoom = await page.evaluate(() => window.__sfmMap.getZoom());
 			await page.getByTestId('listing-list').getByText('China Printmaking Museum').click(); // within about 4,000 m
 			await page.waitForURL(/sel=listing/);
+			// the framing has run and ended (idle alone can come mid-animation: every tile may be loaded then)
+			await expect
+				.poll(() => page.evaluate((from) => !!window.__sfmMap.getSource('listings-selected-area') && window.__sfmMap.getZoom() !== from && !window.__sfmMap.isMoving(), cityZoom), { timeout: 15_000 })
+				.toBe(true);
 			await waitForMapIdle(page);
 			const shown = await page.evaluate(async () => {
 				const map = window.__sfmMap;
