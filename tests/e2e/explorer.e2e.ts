@@ -84,6 +84,32 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await context.close();
 	});
 
+	test('without JavaScript the sector and kind chips filter the list, keeping the search, the language and each other', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+		const page = await context.newPage();
+		await page.goto(`${site.url}/?lang=en&q=shenzhen`);
+		const count = async () => Number(/\d+/.exec((await page.getByTestId('listing-count').textContent()) ?? '')?.[0]);
+		const query = () => Object.fromEntries(new URL(page.url()).searchParams);
+		const searched = await count();
+		await page.getByRole('button', { name: /^Gold & Jewellery/ }).click();
+		await page.waitForURL((url) => url.searchParams.get('sectors') === 'jewellery');
+		expect(query()).toEqual({ lang: 'en', q: 'shenzhen', sectors: 'jewellery' });
+		expect(await page.getByRole('button', { name: /^Gold & Jewellery/ }).getAttribute('aria-pressed')).toBe('true');
+		const jewellery = await count();
+		expect(jewellery).toBeGreaterThan(0);
+		expect(jewellery).toBeLessThan(searched);
+		await page.getByRole('button', { name: /^Event/ }).click();
+		await page.waitForURL((url) => url.searchParams.get('kinds') === 'event');
+		expect(query()).toEqual({ lang: 'en', q: 'shenzhen', sectors: 'jewellery', kinds: 'event' });
+		expect(await count()).toBeLessThan(jewellery);
+		// pressed again, a chip is off: the jewellery filter goes, the others stay
+		await page.getByRole('button', { name: /^Gold & Jewellery/ }).click();
+		await page.waitForURL((url) => !url.searchParams.get('sectors'));
+		expect(query()).toMatchObject({ lang: 'en', q: 'shenzhen', kinds: 'event' });
+		expect(await page.getByRole('button', { name: /^Gold & Jewellery/ }).getAttribute('aria-pressed')).toBe('false');
+		await context.close();
+	});
+
 	test('without JavaScript “Show more” shows the next rows, with the filters kept, at the first new row', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
 		const page = await context.newPage();
