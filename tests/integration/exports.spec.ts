@@ -127,6 +127,9 @@ describe('exports of the built site', () => {
 		expect([total[2], total[5]]).toEqual([String(shuibei.total), String(dalang.total)]);
 		// a count's source is this site's listings, named in the file's language
 		expect(total[4]).toBe(`Shenzhen Fashion Map listings, as of ${shuibei.as_of.slice(0, 10)}`);
+		// the sectors' rows end with the listings of several sectors, counted as area_stats counts them
+		const sectorRows = rows.filter((r) => r[0] === rows.find((x) => x[1] === 'Gold & Jewellery')![0]);
+		expect(sectorRows.at(-1)!.slice(1, 3)).toEqual(['Several sectors', String(shuibei.by_sector.multi ?? 0)]);
 		const output = rows.find((r) => r[1] === 'Output value (published)')!;
 		expect(output[2]).toMatch(/billion/);
 		expect(output[3]).toMatch(/^\d{4}$/);

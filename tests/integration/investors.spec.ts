@@ -124,6 +124,29 @@ describe.each(TARGETS)('investor statistics (%s)', (target) => {
 		const luohu = summaries.districts.find((d: { code: string }) => d.code === '440303');
 		expect(luohu.counts.total).toBe(all.filter((l) => l.district_code === '440303').length);
 		expect(summaries.total).toBe(all.length);
+		// and by sector as Turf counts them, for every district
+		for (const district of summaries.districts) {
+			expect({ code: district.code, by_sector: district.counts.by_sector }).toEqual({ code: district.code, by_sector: countInArea(all, { type: 'district', code: district.code }).by_sector });
+		}
+	});
+
+	test('listings of several sectors (none named) count under multi in every statistic, as the filter chips count them', async () => {
+		// the seed's MOCAPE (a museum of several sectors) is tied to Futian's central business area; Nanshan has two such
+		const futian = { type: 'place', id: 'futian-central-business-area' };
+		expect(all.find((l) => l.slug === 'mocape')).toMatchObject({ sectors: [], place_id: futian.id });
+		const { data: stats } = await anon.rpc('area_stats', { p_area: futian, p_limit: 500 });
+		const several = stats.listings.filter((l: { sectors: string[] }) => l.sectors.length === 0); // their own sectors stay empty
+		expect(several.length).toBeGreaterThan(0);
+		expect(stats.by_sector.multi).toBe(several.length);
+		expect(stats.by_kind_sector.platform.multi).toBe(several.filter((l: { kind: string }) => l.kind === 'platform').length);
+		// the same as the chip: area_stats with the filter 'multi' finds just those
+		const { data: chip } = await anon.rpc('area_stats', { p_area: futian, p_sectors: ['multi'], p_limit: 500 });
+		expect(chip.listings.map((l: { slug: string }) => l.slug).sort()).toEqual(several.map((l: { slug: string }) => l.slug).sort());
+		const { data: summaries } = await anon.rpc('area_summaries');
+		expect(summaries.places.find((p: { id: string }) => p.id === futian.id).counts.by_sector.multi).toBe(several.length);
+		expect(summaries.districts.find((d: { code: string }) => d.code === '440305').counts.by_sector.multi).toBe(
+			all.filter((l) => l.district_code === '440305' && l.sectors.length === 0).length
+		);
 	});
 
 	test('the support measures: quoted clause, figures, sources; anyone reads them, nobody writes them through the API roles', async () => {

@@ -41,7 +41,7 @@ const FIGURES: Record<FigureKind, { zh: string; en: string }> = {
 export const countSource = (asOf: string | null, lang: Lang) =>
 	asOf ? t(lang, 'inv.countSourceAsOf', { date: asOf.slice(0, 10) }) : t(lang, 'inv.countSource');
 
-/** The comparison rows for areas (in the order given): counts by kind, by sector, then published figures. */
+/** The comparison rows for areas (in the order given): counts by kind, by sector (several sectors last), then published figures. */
 export function compareRows(areas: AreaStats[], sectors: Sector[], lang: Lang): CompareRow[] {
 	const count = (a: AreaStats, n: number | undefined): CompareCell => ({ value: n ?? 0, display: String(n ?? 0), year: null, source: countSource(a.as_of, lang) });
 	const rows: CompareRow[] = KINDS.map((k) => ({
@@ -60,6 +60,14 @@ export function compareRows(areas: AreaStats[], sectors: Sector[], lang: Lang): 
 			cells: areas.map((a) => count(a, a.by_sector[sector.code]))
 		});
 	}
+	// the listings of several sectors (none named), after the nine, as the filter chips list them
+	rows.push({
+		group: 'sectors',
+		key: 'sector_multi',
+		label_zh: t('zh', 'detail.severalSectors'),
+		label_en: t('en', 'detail.severalSectors'),
+		cells: areas.map((a) => count(a, a.by_sector.multi))
+	});
 	for (const kind of FIGURE_KINDS) {
 		rows.push({
 			group: 'figures',

@@ -4,13 +4,14 @@ import type { ApiClient } from './api';
 import { parseAreaKey, type AreaSpec } from '$lib/state/explorer-url';
 import { ApiError } from './catalogue';
 import type { ExplorerFilterArgs } from './explorer';
-import type { Figure, ListingDetail, ListingKind, PlaceKind, SectorCode } from './types';
+import type { Figure, ListingDetail, ListingKind, PlaceKind, SectorCode, SectorFilter } from './types';
 
 export interface Counts {
 	total: number;
 	located: number;
 	by_kind: Partial<Record<ListingKind, number>>;
-	by_sector: Partial<Record<SectorCode, number>>;
+	/** Per sector; the listings of several sectors (none named) under `multi`. */
+	by_sector: Partial<Record<SectorFilter, number>>;
 }
 
 export interface PlaceSummaryStats {
@@ -65,7 +66,7 @@ export interface AreaStats extends Counts {
 	place: Omit<PlaceSummaryStats, 'counts' | 'precision'> | null;
 	district: { code: string; slug: string; name_zh: string; name_en: string } | null;
 	as_of: string | null;
-	by_kind_sector: Partial<Record<ListingKind, Partial<Record<SectorCode, number>>>>;
+	by_kind_sector: Partial<Record<ListingKind, Partial<Record<SectorFilter, number>>>>;
 	listings: AreaListing[];
 }
 

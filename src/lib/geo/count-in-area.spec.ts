@@ -28,6 +28,10 @@ describe('countInArea', () => {
 		expect(counts.total).toBe(4);
 	});
 
+	it('counts a listing that names no sector under multi (several sectors), as the API and the filter chips do', () => {
+		expect(countInArea(points(), { type: 'place', id: 'shuibei' }, { outline: square() }).by_sector).toEqual({ apparel: 2, jewellery: 2, multi: 1 });
+	});
+
 	it('counts a circle by distance and a district by owner', () => {
 		expect(countInArea(points(), { type: 'circle', center: [114.05, 22.55], radius_m: 100 }).total).toBe(1);
 		expect(countInArea(points(), { type: 'district', code: '440303' }).total).toBe(2);
