@@ -216,6 +216,21 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('an area with nothing in it says so, without charts of zeros or an export of nothing', async () => {
+		// a circle out in the Pearl River estuary
+		const { page, errors, close } = await open('/?lang=en&area=c:113.8,22.45,500');
+		await page.getByTestId('area-stats').waitFor();
+		expect(await page.getByTestId('area-total').textContent()).toBe('No listings matching the filters lie in this area.');
+		expect(await page.getByTestId('area-stats').getByRole('table').count()).toBe(0);
+		expect(await page.getByTestId('area-stats').getByRole('link', { name: /export/i }).count()).toBe(0);
+		// an area with listings has both (Nanshan)
+		await page.goto(`${site.url}/?lang=en&area=440305`);
+		await page.getByTestId('sector-chart').locator('table').waitFor();
+		expect(await page.getByTestId('area-stats').getByRole('link', { name: /export/i }).count()).toBe(1);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
 	test('while drawing, keys typed into the search box are the box’s: Backspace deletes text, not a corner', async () => {
 		const { page, close } = await open('/#map=13.00/22.5777/114.1286');
 		await page.getByText('任意区域统计').click();
