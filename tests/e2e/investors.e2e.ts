@@ -82,6 +82,32 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('filtered to one sector, the cluster view colours the areas with its listings apart from those without, under their names', async () => {
+		// few areas have eyewear listings: most share the lowest value, 0, which once left no class breaks at all
+		const legend = async (page: Page) => (await page.getByTestId('map-legend').locator('li').allTextContents()).map((r) => r.trim()).filter((r) => /\d/.test(r));
+		for (const how of ['link', 'chip'] as const) {
+			const { page, errors, close } = await open(how === 'link' ? '/?view=clusters&sectors=eyewear&lang=en' : '/?view=clusters&lang=en');
+			if (how === 'chip') {
+				await page.getByRole('button', { name: /^Eyewear/ }).click();
+				await page.waitForURL(/sectors=eyewear/);
+			}
+			await expect.poll(() => legend(page)).toContain('0');
+			const classes = await legend(page);
+			expect(classes[0]).toBe('0');
+			expect(classes.length).toBeGreaterThan(1);
+			// the fill follows those classes (MapLibre refused the step without stops it was given) …
+			const fill = await page.evaluate(() => JSON.stringify(window.__sfmMap.getPaintProperty('choropleth-fill', 'fill-color')));
+			expect(fill).toContain('"step"');
+			// … and nothing is mistaken for a missing basemap (this site's is offline on purpose)
+			expect(await page.getByRole('status').filter({ hasText: 'basemap could not be loaded' }).count()).toBe(0);
+			// the areas' names are drawn over their colours
+			const order = await page.evaluate(() => window.__sfmMap.getStyle().layers.map((l) => l.id));
+			for (const layer of ['choropleth-fill', 'choropleth-outline', 'choropleth-point']) expect(order.indexOf(layer)).toBeLessThan(order.indexOf('places-label'));
+			expect(errors).toEqual([]);
+			await close();
+		}
+	});
+
 	test('sorting the cluster table re-sends and re-styles nothing on the map; another measure re-sends the choropleth only', async () => {
 		// an area drawn as an outline, shown on the map as the area being looked at
 		const first = await open('/');
