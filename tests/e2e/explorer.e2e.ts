@@ -613,6 +613,34 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('typing a search is one step in the history: Back returns to the view before it, not further', async () => {
+		const { page } = await open('/?lang=en');
+		const query = () => new URL(page.url()).search;
+		await page.getByRole('button', { name: /^Gold & Jewellery/ }).click();
+		await page.waitForURL(/sectors=jewellery/);
+		const entries = await page.evaluate(() => history.length);
+		await page.getByRole('searchbox').pressSequentially('shuibei', { delay: 100 });
+		await page.waitForURL((url) => url.searchParams.get('q') === 'shuibei');
+		await page.getByTestId('listing-count').filter({ hasText: /\d/ }).waitFor();
+		expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+		await page.goBack();
+		await page.waitForURL((url) => !url.searchParams.has('q'));
+		expect(query()).toBe('?lang=en&sectors=jewellery');
+		await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('');
+		await page.goForward();
+		await page.waitForURL((url) => url.searchParams.get('q') === 'shuibei');
+		// a new search after another change is a step of its own
+		await page.getByRole('button', { name: /^Event/ }).click();
+		await page.waitForURL(/kinds=event/);
+		await page.getByRole('searchbox').fill('');
+		await page.getByRole('searchbox').pressSequentially('sb', { delay: 100 });
+		await page.waitForURL((url) => url.searchParams.get('q') === 'sb');
+		await page.goBack();
+		await page.waitForURL((url) => url.searchParams.get('q') === 'shuibei');
+		expect(query()).toBe('?lang=en&sectors=jewellery&kinds=event&q=shuibei');
+		await page.close();
+	});
+
 	test('typing a search asks for each list once, as the key is pressed (the navigation then uses that answer), and for nothing else', async () => {
 		const { page } = await open('/');
 		const asked: { q: string | undefined; offset: number }[] = [];
