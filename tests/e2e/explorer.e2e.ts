@@ -45,7 +45,7 @@ async function mapListAndCount(page: Page) {
 	await waitForMapIdle(page);
 	const mapFeatures = (await shownListings(page)).features.length;
 	const counter = await page.getByTestId('listing-count').textContent();
-	const unlocatedNote = page.locator('text=/没有已知位置，未在地图上显示|have no known location/');
+	const unlocatedNote = page.locator('text=/没有已知位置，未在地图上显示|ha(?:s|ve) no known location/');
 	const unlocatedText = (await unlocatedNote.count()) > 0 ? ((await unlocatedNote.first().textContent()) ?? '') : '';
 	const total = Number(/\d+/.exec(counter ?? '')?.[0]);
 	const unlocated = Number(/\d+/.exec(unlocatedText)?.[0] ?? 0);

@@ -26,6 +26,19 @@ describe('the built site on its embedded backend', () => {
 		expect(html).toMatch(/data-testid="listing-list"/);
 	});
 
+	test('the list says how many of its listings have no known location: some of them, not more besides', async () => {
+		const count = (html: string, pattern: RegExp) => Number(pattern.exec(html)?.[1]);
+		const zh = await (await fetch(`${site.url}/`)).text();
+		const [total, unlocated] = [count(zh, /data-testid="listing-count"[^>]*>[^<\d]*(\d+)/), count(zh, /其中 (\d+) 个没有已知位置，未在地图上显示/)];
+		expect(unlocated).toBeGreaterThan(0);
+		expect(unlocated).toBeLessThan(total);
+		const en = await (await fetch(`${site.url}/?lang=en`)).text();
+		expect(en).toContain(`${unlocated} of them have no known location and are not on the map`);
+		// one: singular
+		const one = await (await fetch(`${site.url}/?lang=en&q=bawang`)).text();
+		expect(one).toContain('1 of them has no known location and is not on the map');
+	});
+
 	test('the Supabase API is mounted on the site origin and serves supabase-js with the anon key the page hands out', async () => {
 		const html = await (await fetch(`${site.url}/`)).text();
 		const anonKey = /"anonKey":"([^"]+)"|anonKey:"([^"]+)"/.exec(html);
