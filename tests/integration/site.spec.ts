@@ -39,6 +39,12 @@ describe('the built site on its embedded backend', () => {
 		expect(one).toContain('1 of them has no known location and is not on the map');
 	});
 
+	test("an event in the list shows its dates from first to last day, not only the first", async () => {
+		const html = await (await fetch(`${site.url}/?lang=en&q=dalang%20cup`)).text();
+		const row = /<li[^>]*data-slug="dalang-cup-womenswear-design-contest"[^>]*>([\s\S]*?)<\/li>/.exec(html)?.[1] ?? '';
+		expect(row).toContain('Dec 25, 2023 – Jan 25, 2024');
+	});
+
 	test('the Supabase API is mounted on the site origin and serves supabase-js with the anon key the page hands out', async () => {
 		const html = await (await fetch(`${site.url}/`)).text();
 		const anonKey = /"anonKey":"([^"]+)"|anonKey:"([^"]+)"/.exec(html);

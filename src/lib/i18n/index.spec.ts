@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byName, fill, formatCompact, formatDate, formatDistance, labelled, nameOf, otherNameOf, t } from './index';
+import { byName, fill, formatCompact, formatDate, formatDateRange, formatDistance, labelled, nameOf, otherNameOf, t } from './index';
 
 describe('formatCompact', () => {
 	it('writes large numbers in each language\'s short form', () => {
@@ -12,6 +12,15 @@ describe('formatDistance', () => {
 	it('writes metres below 1 km and kilometres from it, in the language', () => {
 		expect([500, 1000, 2500].map((m) => formatDistance(m, 'en'))).toEqual(['500 m', '1 km', '2.5 km']);
 		expect([500, 1000].map((m) => formatDistance(m, 'zh'))).toEqual(['500 米', '1 公里']);
+	});
+});
+
+describe('formatDateRange', () => {
+	it('an event of several days gives its first and last, one of a day (or no end) just the day', () => {
+		expect(formatDateRange('2023-12-25', '2024-01-25', 'zh')).toBe('2023年12月25日 – 2024年1月25日');
+		expect(formatDateRange('2023-12-25', '2024-01-25', 'en')).toBe('Dec 25, 2023 – Jan 25, 2024');
+		expect(formatDateRange('2024-10-18', '2024-10-18', 'en')).toBe('Oct 18, 2024');
+		expect(formatDateRange('2024-10-18', null, 'zh')).toBe('2024年10月18日');
 	});
 });
 

@@ -96,6 +96,11 @@ export function formatDate(iso: string, lang: Lang): string {
 	return lang === 'zh' ? `${year}年${month}月${day}日` : `${MONTHS_EN[month - 1]} ${day}, ${year}`;
 }
 
+/** An event's dates: its first day, or first and last ("2023年12月25日 – 2024年1月25日"). */
+export function formatDateRange(start: string, end: string | null, lang: Lang): string {
+	return end && end !== start ? `${formatDate(start, lang)} – ${formatDate(end, lang)}` : formatDate(start, lang);
+}
+
 const compactNumbers: Record<Lang, Intl.NumberFormat> = {
 	zh: new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 2 }),
 	en: new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 })
