@@ -257,6 +257,17 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('in the cluster view’s narrower panel, an area’s charts still draw their labels no smaller than written (11 px)', async () => {
+		const { page, errors, close } = await open('/?view=clusters&lang=en&area=dalang-fashion-street');
+		const chart = page.getByTestId('sector-chart');
+		await chart.locator('table').waitFor();
+		const drawn = () => chart.locator('svg text.label').first().evaluate((text: SVGTextElement) => text.getScreenCTM()!.a * parseFloat(getComputedStyle(text).fontSize));
+		await expect.poll(drawn).toBeGreaterThanOrEqual(11);
+		expect(await drawn()).toBeLessThan(11.5); // and no larger: one unit per pixel
+		expect(errors).toEqual([]);
+		await close();
+	});
+
 	test('while drawing, keys typed into the search box are the box’s: Backspace deletes text, not a corner', async () => {
 		const { page, close } = await open('/#map=13.00/22.5777/114.1286');
 		await page.getByText('任意区域统计').click();
