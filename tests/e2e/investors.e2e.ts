@@ -135,6 +135,26 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('the cluster table keeps its column headings in view while its rows scroll', async () => {
+		const { page, errors, close } = await open('/?view=clusters&lang=en');
+		const table = page.getByTestId('cluster-table');
+		await table.locator('tbody tr').first().waitFor();
+		// a reader scrolls down the table with the wheel, from its top, to its last rows
+		await table.evaluate((element) => element.parentElement!.scrollIntoView({ block: 'start' }));
+		const box = (await table.boundingBox())!;
+		await page.mouse.move(box.x + 200, box.y + 200);
+		for (let i = 0; i < 15; i++) await page.mouse.wheel(0, 200);
+		const first = table.locator('tbody tr').first();
+		await expect.poll(async () => (await first.boundingBox())!.y).toBeLessThan(0); // the first rows have gone by
+		// the headings are still there, drawn over the rows
+		const heading = (await table.locator('thead th').nth(2).boundingBox())!;
+		expect(heading.y).toBeGreaterThanOrEqual(0);
+		expect(heading.y + heading.height).toBeLessThanOrEqual(800);
+		expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('thead') !== null, [heading.x + 5, heading.y + heading.height / 2])).toBe(true);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
 	test('a shared comparison URL restores the same areas and measures in a fresh browser', async () => {
 		const { page, errors, close } = await open('/?view=clusters&lang=en');
 		for (const name of [/Shuibei/, /Dalang Fashion Street/, /Henggang Glasses City/]) {
