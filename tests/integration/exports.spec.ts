@@ -126,7 +126,9 @@ describe('exports of the built site', () => {
 		const { data: dalang } = await anon.rpc('area_stats', { p_area: { type: 'place', id: 'dalang-fashion-street' }, p_limit: 0 });
 		expect([total[2], total[5]]).toEqual([String(shuibei.total), String(dalang.total)]);
 		// a count's source is this site's listings, named in the file's language
-		expect(total[4]).toBe(`Shenzhen Fashion Map listings, as of ${shuibei.as_of.slice(0, 10)}`);
+		// (dated as the page dates things: 'Nov 28, 2026', 2026年11月28日)
+		const [year, month, day] = shuibei.as_of.slice(0, 10).split('-').map(Number);
+		expect(total[4]).toBe(`Shenzhen Fashion Map listings, as of ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} ${day}, ${year}`);
 		// the sectors' rows end with the listings of several sectors, counted as area_stats counts them
 		const sectorRows = rows.filter((r) => r[0] === rows.find((x) => x[1] === 'Gold & Jewellery')![0]);
 		expect(sectorRows.at(-1)!.slice(1, 3)).toEqual(['Several sectors', String(shuibei.by_sector.multi ?? 0)]);
@@ -138,7 +140,7 @@ describe('exports of the built site', () => {
 		expect(rows.find((r) => r[1] === 'Area (published)')!.slice(2, 4)).toEqual(['0.9 km²', '2025']);
 		const [, ...rowsZh] = parseCsv(await (await fetch(`${site.url}/export/compare.csv?compare=shuibei-buxin-jewellery-cluster,dalang-fashion-street`)).text());
 		expect(rowsZh.find((r) => r[1] === '面积（公开数据）')!.slice(2, 4)).toEqual(['0.9 平方公里', '2025']);
-		expect(rowsZh.find((r) => r[1] === '条目总数')![4]).toBe(`深圳时尚产业地图条目，截至 ${shuibei.as_of.slice(0, 10)}`);
+		expect(rowsZh.find((r) => r[1] === '条目总数')![4]).toBe(`深圳时尚产业地图条目，截至 ${year}年${month}月${day}日`);
 		// and a large amount the Chinese way: Shuibei's "110 billion (1100亿元)" CNY is 1100亿元
 		expect(output[2]).toBe('110 billion (1100亿元) CNY');
 		expect(rowsZh.find((r) => r[1] === '产值 / 规模（公开数据）')![2]).toBe('1100亿元');

@@ -1,7 +1,7 @@
 // The comparison table (issue #6 "Compare"): the same measures for 2–4 areas, aligned row by row, each value with
 // where it comes from. One model for the page's table, its charts and compare.csv, so they always agree.
 import { figureText } from '$lib/i18n/figures';
-import { t, type Lang } from '$lib/i18n';
+import { formatDate, t, type Lang } from '$lib/i18n';
 import { FIGURE_KINDS, figureNumber, pickFigure, type FigureKind } from './figures';
 import type { AreaStats } from './investors';
 import type { ListingKind, Sector } from './types';
@@ -39,7 +39,7 @@ const FIGURES: Record<FigureKind, { zh: string; en: string }> = {
 
 /** Where live counts come from, in the page's language: this site's listings, as of the newest change among them. */
 export const countSource = (asOf: string | null, lang: Lang) =>
-	asOf ? t(lang, 'inv.countSourceAsOf', { date: asOf.slice(0, 10) }) : t(lang, 'inv.countSource');
+	asOf ? t(lang, 'inv.countSourceAsOf', { date: formatDate(asOf.slice(0, 10), lang) }) : t(lang, 'inv.countSource');
 
 /** The comparison rows for areas (in the order given): counts by kind, by sector (several sectors last), then published figures. */
 export function compareRows(areas: AreaStats[], sectors: Sector[], lang: Lang): CompareRow[] {
