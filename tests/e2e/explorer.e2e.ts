@@ -984,6 +984,23 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a selected listing the filters leave out says so in its panel, with a way to clear them', async () => {
+		// TTF is a jewellery enterprise: the apparel filter leaves it out of the list and off the map
+		const { page } = await open('/?lang=en&sectors=apparel&sel=listing:ttf');
+		const note = page.getByTestId('left-out');
+		await expect.poll(() => note.textContent()).toContain('The current filters leave this listing out: it is not on the map or in the list.');
+		expect(await page.getByTestId('listing-list').locator('li[data-slug="ttf"]').count()).toBe(0);
+		await note.getByRole('button', { name: 'Clear filters' }).click();
+		await page.waitForURL((url) => !url.searchParams.has('sectors') && url.searchParams.get('sel') === 'listing:ttf');
+		await expect.poll(() => note.count()).toBe(0);
+		// a filter that keeps it: no note (nor for the filters' own sake)
+		await page.goto(`${site.url}/?lang=en&sectors=jewellery&kinds=enterprise&sel=listing:ttf`);
+		await page.locator('#panel-title').waitFor();
+		await waitForMapIdle(page);
+		expect(await note.count()).toBe(0);
+		await page.close();
+	});
+
 	test('the pointer on the map: hover highlights the topmost feature, a click selects it, a cluster click zooms in', async () => {
 		const { page } = await open('/');
 		const canvasBox = (await page.locator('.maplibregl-canvas').boundingBox())!;
