@@ -288,6 +288,38 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('the arrow keys step a select through its choices without acting on each; Enter (or leaving it) applies the choice', async () => {
+		const { page, errors, close } = await open('/?view=clusters&lang=en');
+		const entries = () => page.evaluate(() => history.length);
+		const before = await entries();
+		const measure = page.getByTestId('measure-select');
+		await measure.focus();
+		for (let i = 0; i < 3; i++) await measure.press('ArrowDown');
+		const chosen = await measure.inputValue();
+		expect(chosen).not.toBe('total');
+		await page.waitForTimeout(500); // nothing is on its way
+		expect(new URL(page.url()).searchParams.has('measure')).toBe(false);
+		expect(await entries()).toBe(before);
+		await measure.press('Enter');
+		await page.waitForURL((url) => url.searchParams.get('measure') === chosen);
+		expect(await entries()).toBe(before + 1);
+		// stepped, then left with Tab: applied as focus leaves
+		const pick = page.getByTestId('pick-area');
+		if (!(await pick.isVisible())) await page.getByText('Statistics for any area').click();
+		await pick.focus();
+		await pick.press('ArrowDown');
+		await pick.press('ArrowDown');
+		const area = await pick.inputValue();
+		expect(new URL(page.url()).searchParams.has('area')).toBe(false);
+		await pick.press('Tab');
+		await page.waitForURL((url) => url.searchParams.get('area') === area);
+		// a choice made with the pointer (or a phone's picker) applies at once
+		await page.getByTestId('measure-select').selectOption('total');
+		await page.waitForURL((url) => !url.searchParams.has('measure'));
+		expect(errors).toEqual([]);
+		await close();
+	});
+
 	test('while drawing, keys typed into the search box are the box’s: Backspace deletes text, not a corner', async () => {
 		const { page, close } = await open('/#map=13.00/22.5777/114.1286');
 		await page.getByText('任意区域统计').click();
