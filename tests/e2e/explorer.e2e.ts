@@ -613,6 +613,20 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('area suggestions are announced as they appear, with how to reach them', async () => {
+		const { page } = await open('/?lang=en');
+		const status = page.getByTestId('area-matches-status');
+		expect(await status.getAttribute('role')).toBe('status');
+		expect(await status.textContent()).toBe('');
+		await page.getByRole('searchbox').pressSequentially('shuibei', { delay: 50 });
+		const shown = await page.getByTestId('area-matches').getByRole('button').count();
+		expect(shown).toBeGreaterThan(0);
+		await expect.poll(() => status.textContent()).toBe(shown === 1 ? '1 area matches: press Down to reach it' : `${shown} areas match: press Down to reach them`);
+		await page.getByRole('searchbox').press('Escape'); // the suggestions close, and so does the message
+		await expect.poll(() => status.textContent()).toBe('');
+		await page.close();
+	});
+
 	test('typing a search is one step in the history: Back returns to the view before it, not further', async () => {
 		const { page } = await open('/?lang=en');
 		const query = () => new URL(page.url()).search;
