@@ -70,53 +70,6 @@ export function hostOf(url: string): string {
 	return new URL(url).hostname.replace(/^www\./, '');
 }
 
-/** A site that re-posts another publisher's article, as the research names it in a record's notes. */
-export interface Mirror {
-	/** The mirror's host, sometimes with a path: `yxdaikin.com`, `zuizhijiaoyu.com/jp_szgov`. */
-	site: string;
-	/** Who first published what it copies, with the date where known; null when the research could not tell. */
-	publisher: string | null;
-}
-
-// The research's set wording (reference v2): "Mirror sources kept (no better URL found in the corpus) - original
-// publisher: <site> = <publisher>[; <site> = <publisher>…]." at the end of a record's notes.
-const MIRROR_CLAUSE = /\s*Mirror sources kept \(no better URL found in the corpus\) - original publisher: ([\s\S]*?)\.?\s*$/;
-const UNKNOWN_PUBLISHER = /^unknown publisher(?: \(repost\))?$/i;
-
-/**
- * A record's notes without the research's mirror clause, and the mirrors it names, so a page can say which of its
- * sources are copies and whose article each copies (the reference asks that the original publisher be shown), in
- * the page's language, instead of showing the research's working note. A part of the clause that names no site
- * ("same figures in …") belongs to the publisher before it; a site without a dot (a typo in the data) is dropped.
- * @example splitMirrorNote('Venue unknown. Mirror sources kept (no better URL found in the corpus) - original publisher: a.cn = 深圳晚报, 2016-05-13.')
- * // { notes: 'Venue unknown.', mirrors: [{ site: 'a.cn', publisher: '深圳晚报, 2016-05-13' }] }
- */
-export function splitMirrorNote(notes: string | null): { notes: string | null; mirrors: Mirror[] } {
-	const clause = notes ? MIRROR_CLAUSE.exec(notes) : null;
-	if (!notes || !clause) return { notes, mirrors: [] };
-	const mirrors: Mirror[] = [];
-	for (const part of clause[1]!.split(/;\s+/)) {
-		const pair = /^(\S+) = ([\s\S]+)$/.exec(part);
-		const last = mirrors.at(-1);
-		if (!pair) {
-			if (last) last.publisher = `${last.publisher ?? ''}; ${part}`.replace(/^; /, '');
-		} else if (pair[1]!.includes('.')) {
-			mirrors.push({ site: pair[1]!, publisher: UNKNOWN_PUBLISHER.test(pair[2]!.trim()) ? null : pair[2]!.trim() });
-		}
-	}
-	return { notes: notes.slice(0, clause.index).trim() || null, mirrors };
-}
-
-/** The mirror a source's web address is on (its host, or a subdomain, and the path named), if any. */
-export function mirrorOf(url: string, mirrors: readonly Mirror[]): Mirror | undefined {
-	const { hostname, pathname } = new URL(url);
-	const host = hostname.replace(/^www\./, '');
-	return mirrors.find((mirror) => {
-		const [site = '', ...path] = mirror.site.split('/');
-		return (host === site || host.endsWith(`.${site}`)) && (path.length === 0 || `${pathname}/`.startsWith(`/${path.join('/')}/`));
-	});
-}
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
