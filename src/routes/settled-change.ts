@@ -17,9 +17,11 @@ export function settledChange(apply: (value: string) => void): Attachment<HTMLSe
 	return (select) => {
 		let stepping = false;
 		let pending = false;
+		// the value when the keyboard started stepping: stepping away and back to it, then leaving, applies nothing
+		let before = select.value;
 		const commit = () => {
 			pending = false;
-			apply(select.value);
+			if (select.value !== before) apply(select.value);
 		};
 		const onkeydown = (event: KeyboardEvent) => {
 			if (event.key === 'Enter' && pending) {
@@ -27,13 +29,17 @@ export function settledChange(apply: (value: string) => void): Attachment<HTMLSe
 				commit();
 			} else if (STEP_KEYS.test(event.key) && !event.altKey) {
 				// a change fired by this key comes in this same task; one made later in an opened list does not
+				if (!pending) before = select.value;
 				stepping = true;
 				setTimeout(() => (stepping = false));
 			}
 		};
 		const onchange = () => {
 			if (stepping) pending = true;
-			else commit();
+			else {
+				pending = false;
+				apply(select.value); // a change from the pointer or an opened list: always a new value
+			}
 		};
 		const onblur = () => {
 			if (pending) commit();

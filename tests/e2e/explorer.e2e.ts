@@ -643,15 +643,35 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('');
 		await page.goForward();
 		await page.waitForURL((url) => url.searchParams.get('q') === 'shuibei');
-		// a new search after another change is a step of its own
+		// a new search after another change is a step of its own; emptying the box first is one too
 		await page.getByRole('button', { name: /^Event/ }).click();
 		await page.waitForURL(/kinds=event/);
 		await page.getByRole('searchbox').fill('');
+		await page.waitForURL((url) => !url.searchParams.has('q'));
 		await page.getByRole('searchbox').pressSequentially('sb', { delay: 100 });
 		await page.waitForURL((url) => url.searchParams.get('q') === 'sb');
 		await page.goBack();
+		await page.waitForURL((url) => !url.searchParams.has('q'));
+		expect(query()).toBe('?lang=en&sectors=jewellery&kinds=event');
+		await page.goBack();
 		await page.waitForURL((url) => url.searchParams.get('q') === 'shuibei');
 		expect(query()).toBe('?lang=en&sectors=jewellery&kinds=event&q=shuibei');
+		// back and forward end a search's step too: typing on makes a new one
+		await page.goForward();
+		await page.waitForURL((url) => !url.searchParams.has('q'));
+		await page.goForward();
+		await page.waitForURL((url) => url.searchParams.get('q') === 'sb');
+		await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('sb');
+		await page.getByRole('searchbox').press('End');
+		await page.getByRole('searchbox').pressSequentially('x', { delay: 100 });
+		await page.waitForURL((url) => url.searchParams.get('q') === 'sbx');
+		await page.goBack();
+		await page.waitForURL((url) => url.searchParams.get('q') === 'sb');
+		// clearing the search with the box's × is a step of its own: Back brings the search back
+		await page.getByLabel('Clear search').click();
+		await page.waitForURL((url) => !url.searchParams.has('q'));
+		await page.goBack();
+		await page.waitForURL((url) => url.searchParams.get('q') === 'sb');
 		await page.close();
 	});
 
@@ -1003,6 +1023,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const { page } = await open('/?lang=en&sectors=apparel&sel=listing:ttf');
 		const note = page.getByTestId('left-out');
 		await expect.poll(() => note.textContent()).toContain('The current filters leave this listing out: it is not on the map or in the list.');
+		expect(await note.locator('xpath=..').getAttribute('role')).toBe('status'); // said as it appears
 		expect(await page.getByTestId('listing-list').locator('li[data-slug="ttf"]').count()).toBe(0);
 		await note.getByRole('button', { name: 'Clear filters' }).click();
 		await page.waitForURL((url) => !url.searchParams.has('sectors') && url.searchParams.get('sel') === 'listing:ttf');

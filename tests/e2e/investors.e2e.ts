@@ -303,6 +303,12 @@ describe('investors (issue #6)', () => {
 		await measure.press('Enter');
 		await page.waitForURL((url) => url.searchParams.get('measure') === chosen);
 		expect(await entries()).toBe(before + 1);
+		// stepped away and back, then left: nothing to apply, no new entry
+		await measure.press('ArrowDown');
+		await measure.press('ArrowUp');
+		await measure.press('Tab');
+		await page.waitForTimeout(500);
+		expect([new URL(page.url()).searchParams.get('measure'), await entries()]).toEqual([chosen, before + 1]);
 		// stepped, then left with Tab: applied as focus leaves
 		const pick = page.getByTestId('pick-area');
 		if (!(await pick.isVisible())) await page.getByText('Statistics for any area').click();

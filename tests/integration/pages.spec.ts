@@ -46,9 +46,10 @@ describe('detail pages, server-rendered', () => {
 			);
 			await db.query(
 				`insert into atlas.listings (slug, kind, status, name_zh, name_en, sectors, place_id, district_code,
-				   event_start, event_end, venue_zh, venue_en, source_urls)
+				   event_start, event_end, venue_zh, venue_en, source_urls, notes)
 				 values ('fixture-event', 'event', 'published', '测试珠宝展', 'Fixture Jewellery Fair', '{jewellery}', $1, '440303',
-				   '2026-05-01', '2026-05-03', '测试会场', 'Fixture Hall', '{https://example.org/fair}')`,
+				   '2026-05-01', '2026-05-03', '测试会场', 'Fixture Hall', '{https://example.org/fair}',
+				   'Mirror sources kept (no better URL found in the corpus) - original publisher: unknown.')`,
 				[SHUIBEI]
 			);
 			// approved by a Luohu administrator (a fixture account), with a source cited without a link
@@ -265,6 +266,8 @@ describe('detail pages, server-rendered', () => {
 		const fixture = bodyOf((await get('/listing/fixture-verified?lang=en')).html);
 		expect(fixture).toContain('Fixture note. Mirror sources kept (no better URL found in the corpus) - original publisher: mirror.example = Fixture Daily.');
 		expect(fixture).not.toContain('data-testid="mirror"');
+		// and so is one that names no site
+		expect(bodyOf((await get('/listing/fixture-event?lang=en')).html)).toContain('Mirror sources kept (no better URL found in the corpus) - original publisher: unknown.');
 	});
 
 	test('an event shows when it is usually held and who organises it, as the research words them', async () => {
