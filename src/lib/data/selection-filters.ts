@@ -2,7 +2,7 @@
 // the map and list show only what the filters let through, the panel whatever was selected (a link, or a selection
 // made before a filter changed). Loaded with the panel, not with the page.
 import { eventWindow, type ExplorerState } from '$lib/state/explorer-url';
-import type { ListingDetail, ListingSummary } from './types';
+import { filterSectors, type ListingDetail, type ListingSummary } from './types';
 
 /**
  * True when the filters leave the listing out, false when it is in the list, null when that cannot be told here
@@ -21,8 +21,7 @@ export function leftOutByFilters(
 	if (list.rows.some((row) => row.id === listing.id)) return false;
 	if (list.rows.length >= list.total) return true; // the whole list is loaded, and it is not in it
 	// the database's rules (atlas.explorer_keys_match), for the filters that need no search text
-	const sectors = listing.sectors.length ? listing.sectors : ['multi'];
-	if (view.sectors.length && !sectors.some((sector) => (view.sectors as string[]).includes(sector))) return true;
+	if (view.sectors.length && !filterSectors(listing.sectors).some((sector) => (view.sectors as string[]).includes(sector))) return true;
 	if (view.kinds.length && !view.kinds.includes(listing.kind)) return true;
 	const { from, to } = eventWindow(view, today);
 	if (listing.kind === 'event' && (from || to)) {

@@ -7,6 +7,8 @@ export type SectorCode = (typeof SECTOR_CODES)[number];
 /** What a sector filter may name: a sector, or `multi`, the listings of several sectors (they name none). */
 export const SECTOR_FILTERS = [...SECTOR_CODES, 'multi'] as const;
 export type SectorFilter = (typeof SECTOR_FILTERS)[number];
+/** The sectors a listing is filtered and counted by: its own, or `multi` when it names none (atlas.filter_sectors). */
+export const filterSectors = (sectors: readonly string[]): readonly string[] => (sectors.length ? sectors : ['multi']);
 /** The colour of a listing or area of several sectors (none named), on the map and beside its name. */
 export const SEVERAL_SECTORS_COLOUR = '#6b6b6b';
 /** The kinds of listing, in the order the UI lists them. */

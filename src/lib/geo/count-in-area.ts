@@ -1,4 +1,5 @@
 import type { Position } from 'geojson';
+import { filterSectors } from '../data/types.ts';
 import type { AreaSpec } from '../state/explorer-url.ts';
 import { isPointInArea } from './is-point-in-area.ts';
 import { isPointInCircle } from './is-point-in-circle.ts';
@@ -22,8 +23,8 @@ export interface AreaCounts {
 /**
  * Counts listings in an area with Turf only, by the same rules as the API's atlas.area_listings: inside a drawn
  * polygon (edges count as inside) or circle (great-circle distance); in a place = inside its outline or tied to it
- * (`place_id`); in a district = owned by it. A listing counts once in each of its sectors, and one that names none
- * under `multi` (several sectors), as atlas.filter_sectors has it.
+ * (`place_id`); in a district = owned by it. A listing counts once in each of its sectors (filterSectors: one that
+ * names none under `multi`).
  *
  * @param points listings with kind, sectors and `lon`/`lat` (null when unlocated)
  * @param area the area; a place needs its outline passed as `options.outline` (null when it has none)
@@ -53,7 +54,7 @@ export function countInArea(
 		if (!inside(point)) continue;
 		counts.total += 1;
 		counts.by_kind[point.kind] = (counts.by_kind[point.kind] ?? 0) + 1;
-		for (const sector of point.sectors.length ? point.sectors : ['multi']) counts.by_sector[sector] = (counts.by_sector[sector] ?? 0) + 1;
+		for (const sector of filterSectors(point.sectors)) counts.by_sector[sector] = (counts.by_sector[sector] ?? 0) + 1;
 	}
 	return counts;
 }
