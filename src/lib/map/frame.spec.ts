@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveredByPanel, inUncoveredView, isBottomSheet, type ScreenBox } from './frame';
+import { coveredByPanel, extentOf, inUncoveredView, isBottomSheet, type ScreenBox } from './frame';
 
 const box = (left: number, top: number, width: number, height: number): ScreenBox => ({ left, top, width, height, right: left + width, bottom: top + height });
 
@@ -36,5 +36,13 @@ describe('the part of the map a panel covers', () => {
 		expect(inUncoveredView({ x: 485, y: 370 }, covered)).toBe(false); // under the panel's edge
 		expect(inUncoveredView({ x: 15, y: 370 }, covered)).toBe(false);
 		expect(inUncoveredView({ x: 250, y: 725 }, covered)).toBe(false);
+	});
+});
+
+describe('extentOf', () => {
+	it('is the box around the points, [west, south, east, north], or null for none', () => {
+		expect(extentOf([[114.1, 22.6], [114.05, 22.65], [114.2, 22.55]])).toEqual([114.05, 22.55, 114.2, 22.65]);
+		expect(extentOf([[114.1, 22.6]])).toEqual([114.1, 22.6, 114.1, 22.6]);
+		expect(extentOf([])).toBeNull();
 	});
 });

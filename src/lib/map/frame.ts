@@ -16,6 +16,14 @@ export interface Covered {
 /** A box in longitude and latitude: [west, south, east, north]. */
 export type LngLatBox = [number, number, number, number];
 
+/** The box around some points (`[lon, lat]`), or null for none. */
+export function extentOf(points: readonly number[][]): LngLatBox | null {
+	if (points.length === 0) return null;
+	const lons = points.map((p) => p[0]!);
+	const lats = points.map((p) => p[1]!);
+	return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+
 /**
  * A listing located no closer than this (its radius, in metres) is shown as the area it lies somewhere in: framed
  * whole and outlined, rather than zoomed to street level as if its point were exact.
