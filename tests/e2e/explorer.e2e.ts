@@ -1207,6 +1207,32 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('the way back to the map from a detail page keeps the filters and camera the visitor left, with that page’s record selected', async () => {
+		const { page } = await open('/?lang=en&sectors=jewellery&sel=place:shuibei-buxin-jewellery-cluster');
+		await page.waitForURL(/#/); // the camera, written once the map has framed the selection
+		const left = new URL(page.url());
+		await page.getByTestId('selection-panel').locator('a.page-link').click();
+		await page.waitForURL(/\/place\/shuibei-buxin-jewellery-cluster/);
+		// on from the area's page to one of its listings' pages
+		const listing = page.locator('main a[href^="/listing/"]').first();
+		const slug = decodeURIComponent(/^\/listing\/([^?]+)/.exec((await listing.getAttribute('href'))!)![1]!);
+		await listing.click();
+		await page.waitForURL(/\/listing\//);
+		await page.locator('a.site-name').click();
+		await page.waitForURL((url) => url.pathname === '/');
+		const back = new URL(page.url());
+		expect(back.searchParams.get('lang')).toBe('en');
+		expect(back.searchParams.get('sectors')).toBe('jewellery');
+		expect(back.searchParams.get('sel')).toBe(`listing:${slug}`);
+		expect(back.hash).toBe(left.hash);
+		// a detail page opened from a shared link: the map with only its record selected
+		const fresh = await browser.newPage();
+		await fresh.goto(`${site.url}/listing/${encodeURIComponent(slug)}?lang=en`);
+		expect(await fresh.locator('a.site-name').getAttribute('href')).toBe(`/?lang=en&sel=listing:${slug}`);
+		await fresh.close();
+		await page.close();
+	});
+
 	test('Escape in the search box does one thing at a time: suggestions, then the text, then the open panel', async () => {
 		const { page } = await open('/?lang=en&q=shuibei&sel=listing:tellus');
 		const panel = page.getByTestId('selection-panel');

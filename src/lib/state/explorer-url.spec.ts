@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cameraHash, eventWindow, explorerSearch, listRows, parseCameraHash, parseExplorerState } from './explorer-url';
+import { cameraHash, eventWindow, explorerReturn, explorerSearch, listRows, parseCameraHash, parseExplorerState } from './explorer-url';
 
 const state = (query: string) => parseExplorerState(new URL(`http://x/${query}`));
 
@@ -58,5 +58,21 @@ describe('listRows', () => {
 	const rows = (query: string) => listRows(new URL(`http://x/${query}`));
 	test('whole pages of 50, from one page to 500 rows; anything else is one page', () => {
 		expect([rows(''), rows('?rows=100'), rows('?rows=75'), rows('?rows=9999'), rows('?rows=abc'), rows('?rows=-5'), rows('?rows=0')]).toEqual([50, 100, 100, 500, 50, 50, 50]);
+	});
+});
+
+describe('explorerReturn', () => {
+	const left = new URL('http://x/?sectors=jewellery&kinds=event&q=%E6%B0%B4%E8%B4%9D&view=clusters&sel=listing%3Aother#12.5/114.1/22.55');
+	test('keeps the filters, search, investor view and camera the visitor left, and selects the detail page’s record', () => {
+		const back = new URL(explorerReturn(left, { type: 'place', id: 'shuibei-buxin-jewellery-cluster' }, 'en'), 'http://x');
+		expect(parseExplorerState(back)).toEqual({
+			...parseExplorerState(left),
+			lang: 'en',
+			selection: { type: 'place', id: 'shuibei-buxin-jewellery-cluster' }
+		});
+		expect(back.hash).toBe('#12.5/114.1/22.55');
+	});
+	test('in Chinese, with no filters and no camera: only the selection', () => {
+		expect(explorerReturn(new URL('http://x/?lang=en'), { type: 'listing', id: 'a' }, 'zh')).toBe('/?sel=listing%3Aa');
 	});
 });

@@ -140,6 +140,16 @@ export function explorerSearch(state: ExplorerState): string {
 	return search ? `?${search}` : '';
 }
 
+/**
+ * The way back from a detail page to the explorer the visitor opened it from: the explorer as they left it (`left`:
+ * its filters, search, investor view and camera), with the record of the detail page selected, in the page's language.
+ * @example explorerReturn(new URL('https://x/?sectors=jewellery#12/114.1/22.55'), { type: 'place', id: 'shuibei' }, 'en')
+ * // '/?lang=en&sectors=jewellery&sel=place%3Ashuibei#12/114.1/22.55'
+ */
+export function explorerReturn(left: URL, selection: Selection, lang: Lang): string {
+	return `/${explorerSearch({ ...parseExplorerState(left), lang, selection })}${left.hash}`;
+}
+
 /** True when any filter or search narrows the listings. */
 export const isFiltered = (s: ExplorerState) =>
 	s.sectors.length > 0 || s.kinds.length > 0 || s.datePreset !== null || s.from !== null || s.to !== null || s.q.trim() !== '';
