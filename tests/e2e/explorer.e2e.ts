@@ -1197,10 +1197,13 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const link = panel.getByTestId('place-listings').getByRole('link').first();
 		const [name, href] = [await link.textContent(), await link.getAttribute('href')];
 		expect(href).toMatch(/^\/listing\//); // the item's own page, for a new tab and without JavaScript
+		await link.scrollIntoViewIfNeeded();
+		expect(await panel.evaluate((el) => el.scrollTop)).toBeGreaterThan(0); // the area's listings are further down
 		await link.click();
 		await page.waitForURL(/sel=listing/);
 		expect(new URL(page.url()).pathname).toBe('/'); // it was /listing/…: the map, filters and camera were gone
 		await expect.poll(() => panel.locator('#panel-title').textContent()).toBe(name);
+		expect(await panel.evaluate((el) => el.scrollTop)).toBe(0); // the listing opens at its top, not scrolled down
 		await panel.getByRole('link', { name: /Dalang Fashion Town/ }).click();
 		await page.waitForURL(/sel=place%3Adalang-fashion-town|sel=place:dalang-fashion-town/);
 		expect(new URL(page.url()).pathname).toBe('/');
