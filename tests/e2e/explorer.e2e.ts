@@ -371,6 +371,22 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a date typed digit by digit is applied once, when its year is whole: one filter, one step back', async () => {
+		const { page, errors } = await open('/?lang=en&kinds=event&to=2030-12-31');
+		const from = page.getByLabel('From', { exact: true });
+		const steps = await page.evaluate(() => history.length);
+		await from.focus(); // its first part: the month (en-US: mm/dd/yyyy)
+		await page.keyboard.type('03152024', { delay: 50 }); // the year passes through 0002, 0020 and 0202
+		await page.waitForURL((url) => url.searchParams.get('from') === '2024-03-15');
+		await page.getByTestId('listing-list').waitFor();
+		expect(await page.evaluate(() => history.length)).toBe(steps + 1);
+		expect(await page.getByTestId('dates-problem').count()).toBe(0);
+		await page.goBack();
+		await page.waitForURL((url) => url.searchParams.get('from') === null && url.searchParams.get('to') === '2030-12-31');
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('the date chips show the dates in the URL (“Custom” stays open from “This week”, clearing the filters goes back to “Any time”) and are one radio group', async () => {
 		const { page } = await open('/?lang=en&dates=week');
 		const checked = () => page.locator('label:has(> input[name="date-mode"]:checked)').textContent();
