@@ -218,6 +218,19 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('with four areas ticked the other boxes are off, and the cluster view says why', async () => {
+		const { page, errors, close } = await open('/?view=clusters&lang=en&compare=shuibei-buxin-jewellery-cluster,dalang-fashion-street,henggang-glasses-city');
+		await comparison(page);
+		const rows = page.getByTestId('cluster-table').locator('tbody tr');
+		expect(await page.getByTestId('compare-full').count()).toBe(0);
+		await rows.locator('input[type="checkbox"]:not(:checked)').first().check();
+		await page.waitForURL((url) => url.searchParams.get('compare')?.split(',').length === 4);
+		expect(await page.getByTestId('compare-full').textContent()).toBe('Compare at most 4 areas');
+		expect(await rows.locator('input[type="checkbox"]:not(:checked):not(:disabled)').count()).toBe(0);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
 	test('when the cluster statistics cannot be loaded, the cluster view says so instead of showing an empty table', async () => {
 		const { page, close } = await open('/?lang=en');
 		// the data service stops answering this one call (the cluster view's); the rest of the page keeps working
