@@ -144,6 +144,10 @@ describe('exports of the built site', () => {
 		// and a large amount the Chinese way: Shuibei's "110 billion (1100亿元)" CNY is 1100亿元
 		expect(output[2]).toBe('110 billion (1100亿元) CNY');
 		expect(rowsZh.find((r) => r[1] === '产值 / 规模（公开数据）')![2]).toBe('1100亿元');
+		// no published figure: an empty cell (a spreadsheet reads the table's dash as text)
+		const unpublished = rows.filter((r) => /published/.test(r[1]!)).flatMap((r) => [r.slice(2, 5), r.slice(5, 8)]).filter(([, y]) => y === '');
+		expect(unpublished.length).toBeGreaterThan(0);
+		expect(unpublished).toEqual(unpublished.map(() => ['', '', '']));
 		expect((await fetch(`${site.url}/export/compare.csv`)).status).toBe(400);
 	});
 });

@@ -6,6 +6,9 @@ import { FIGURE_KINDS, figureNumber, pickFigure, type FigureKind } from './figur
 import type { AreaStats } from './investors';
 import type { ListingKind, Sector } from './types';
 
+/** What the table shows where an area has no published figure (compare.csv leaves the cell empty). */
+export const NO_FIGURE = '—';
+
 export interface CompareCell {
 	/** A number to chart (null: nothing published / not applicable). */
 	value: number | null;
@@ -78,7 +81,7 @@ export function compareRows(areas: AreaStats[], sectors: Sector[], lang: Lang): 
 				const figure = a.place ? pickFigure(a.place.figures, kind) : null;
 				return figure
 					? { value: figureNumber(figure), display: figureText(figure, lang), year: figure.year, source: figure.source }
-					: { value: null, display: '—', year: null, source: null };
+					: { value: null, display: NO_FIGURE, year: null, source: null };
 			})
 		});
 	}
