@@ -70,18 +70,19 @@ async function loadInvestorData(
 	args: ReturnType<typeof explorerFilterArgs>
 ) {
 	const area = state.area ? parseAreaKey(state.area) : null;
-	let areaProblem: string | null = null;
+	// said in the page's language (the API's reason is in English): no such area, or one that cannot be used as given
+	let areaProblem: 'unknown' | 'invalid' | null = null;
 	const [clusters, areaStats, compared, policies] = await Promise.all([
 		state.view === 'clusters' ? loadAreaSummaries(api, args) : Promise.resolve(null as AreaSummaries | null),
 		area
 			? loadAreaStats(api, area, args, 50).catch((error) => {
 					if (!(error instanceof AreaRefused)) throw error;
-					areaProblem = error.reason;
+					areaProblem = error.unknown ? 'unknown' : 'invalid';
 					return null;
 				})
 			: Promise.resolve(null as AreaStats | null),
 		loadCompareStats(api, state.compare ?? [], args),
 		state.view === 'clusters' || area ? listPolicyMeasures(api) : Promise.resolve([] as PolicyMeasure[])
 	]);
-	return { clusters, areaStats, areaProblem: areaProblem as string | null, compareStats: compared.stats, compareRefused: compared.refused, policies, investorError: false };
+	return { clusters, areaStats, areaProblem: areaProblem as 'unknown' | 'invalid' | null, compareStats: compared.stats, compareRefused: compared.refused, policies, investorError: false };
 }

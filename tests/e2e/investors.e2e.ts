@@ -379,6 +379,23 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('the plan’s support measures say what kind each source is in the page’s language', async () => {
+		const { page, close } = await open('/?view=clusters');
+		const text = await page.getByTestId('policy-measures').evaluate((section) => section.textContent ?? '');
+		expect(text).toMatch(/\((官方发布|转载)\)/);
+		expect(text).not.toMatch(/\((re-post|official)\)/); // the data's own words for it
+		await close();
+	});
+
+	test('a link to the statistics of an area that does not exist says so in the page’s language', async () => {
+		for (const [lang, text] of [['en', 'There is no such area to count.'], ['zh', '找不到这个区域，无法统计。']] as const) {
+			const { page, errors, close } = await open(`/?lang=${lang}&area=no-such-place`);
+			expect(await page.getByTestId('area-problem').textContent()).toBe(text);
+			expect(errors).toEqual([]);
+			await close();
+		}
+	});
+
 	test('a double-click finishes a polygon, also on the corner just placed', async () => {
 		for (const lastCorner of ['double-click', 'click, then double-click'] as const) {
 			const { page, close } = await open('/?lang=en#map=13.00/22.5777/114.1286');

@@ -113,12 +113,15 @@ export async function loadAreaSummaries(client: ApiClient, args: ExplorerFilterA
 	return data as AreaSummaries;
 }
 
-/** An area the API refused (a polygon that crosses itself, an unknown place…): the reason, for the user. */
+/** An area the API refused (a polygon that crosses itself, an unknown place…): the API's reason, in English. */
 export class AreaRefused extends Error {
 	readonly reason: string;
-	constructor(reason: string) {
+	/** No such place or district (P0002), rather than an area that cannot be used as given (22023). */
+	readonly unknown: boolean;
+	constructor(reason: string, code: string) {
 		super(reason);
 		this.reason = reason;
+		this.unknown = code === 'P0002';
 	}
 }
 
@@ -129,7 +132,7 @@ export class AreaRefused extends Error {
 export async function loadAreaStats(client: ApiClient, area: AreaSpec, args: ExplorerFilterArgs, limit = 50): Promise<AreaStats> {
 	const { data, error } = await client.rpc('area_stats', { p_area: area, ...args, p_limit: limit });
 	if (error) {
-		if (error.code === '22023' || error.code === 'P0002') throw new AreaRefused(error.message);
+		if (error.code === '22023' || error.code === 'P0002') throw new AreaRefused(error.message, error.code);
 		throw new ApiError('area_stats', error);
 	}
 	return data as AreaStats;
@@ -179,7 +182,7 @@ export async function loadExportPage(
 		p_limit: options.limit ?? 1000
 	});
 	if (error) {
-		if (error.code === '22023' || error.code === 'P0002') throw new AreaRefused(error.message);
+		if (error.code === '22023' || error.code === 'P0002') throw new AreaRefused(error.message, error.code);
 		throw new ApiError('export_listings', error);
 	}
 	return data as ExportListing[];
