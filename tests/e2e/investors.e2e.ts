@@ -486,6 +486,9 @@ describe('investors (issue #6)', () => {
 		await page.waitForURL(/area=440303/);
 		await page.getByTestId('area-stats').waitFor();
 		expect(await page.locator('#area-stats-title').textContent()).toContain('罗湖');
+		// the map brings the district into view at a district's scale, not at street level on its listings' one spot
+		await page.waitForFunction(() => !window.__sfmMap.isMoving());
+		expect(await page.evaluate(() => window.__sfmMap.getZoom())).toBeLessThanOrEqual(12);
 		// its listings in the reader's order: by pinyin in Chinese, by the English name in English
 		const names = (p: Page) => p.getByTestId('area-stats').locator('.listings a').allTextContents();
 		const inOrder = (names: string[], locale: string) => [...names].sort(new Intl.Collator(locale, { sensitivity: 'base', ignorePunctuation: true }).compare);

@@ -104,15 +104,16 @@ export function boxTouchesUncoveredView(map: MapLibreMap, box: LngLatBox, covere
 
 /**
  * Moves the map to show the box beside the panel: with a margin of up to 60 px around it, less where the panel
- * leaves little map, and no closer than street level.
+ * leaves little map, and no closer than `maxZoom` (street level unless told).
  * @param map the map
  * @param box the box to show
  * @param covered what the panel covers
+ * @param maxZoom the closest zoom to show it at
  */
-export function fitBoxBeside(map: MapLibreMap, box: LngLatBox, covered: Covered): void {
+export function fitBoxBeside(map: MapLibreMap, box: LngLatBox, covered: Covered, maxZoom = 15): void {
 	const x = Math.min(60, (covered.width - covered.right) / 4);
 	const y = Math.min(60, (covered.height - covered.bottom) / 4);
-	map.fitBounds(box, { padding: { top: y, left: x, right: x + covered.right, bottom: y + covered.bottom }, maxZoom: 15 });
+	map.fitBounds(box, { padding: { top: y, left: x, right: x + covered.right, bottom: y + covered.bottom }, maxZoom });
 }
 
 /**
