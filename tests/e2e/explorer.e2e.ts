@@ -1160,6 +1160,22 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a sector filter narrows the side column’s areas to those the map draws in full', async () => {
+		const { page } = await open('/?lang=en');
+		const towns = () => page.getByTestId('industry-towns').locator('a').allTextContents(); // (its group is closed)
+		const all = await towns();
+		await page.getByRole('button', { name: /^Watches & Clocks/ }).click();
+		await page.waitForURL(/sectors=watches/);
+		await expect.poll(async () => (await towns()).length).toBeLessThan(all.length);
+		const watches = await towns();
+		expect(watches.length).toBeGreaterThan(0);
+		expect(watches.every((name) => all.includes(name))).toBe(true);
+		// each group's count says how many it lists
+		const districts = await page.getByTestId('consumption-districts').locator('a').count();
+		expect(await page.locator('details.areas summary .n').allTextContents()).toEqual([String(districts), String(watches.length)]);
+		await page.close();
+	});
+
 	test('an area group the user opened stays open through a selection; closing the panel goes back to the area’s link', async () => {
 		const { page } = await open('/?lang=en');
 		const groupsOpen = () => page.locator('details.areas').evaluateAll((groups) => groups.map((g) => (g as HTMLDetailsElement).open));

@@ -9,6 +9,13 @@ export const SECTOR_FILTERS = [...SECTOR_CODES, 'multi'] as const;
 export type SectorFilter = (typeof SECTOR_FILTERS)[number];
 /** The sectors a listing is filtered and counted by: its own, or `multi` when it names none (atlas.filter_sectors). */
 export const filterSectors = (sectors: readonly string[]): readonly string[] => (sectors.length ? sectors : ['multi']);
+/**
+ * Whether an area goes with the sector filter `active`, as the map draws it (the others faint; styles.ts
+ * outsideSectorFilter): no filter, an area of no sector in particular (a consumption district), or one of its
+ * sectors named. `sectors` is the places layer's form: ",apparel,jewellery,".
+ */
+export const placeInSectorFilter = (sectors: string, active: readonly string[]): boolean =>
+	active.length === 0 || sectors === ',,' || active.some((code) => sectors.includes(`,${code},`));
 /** The colour of a listing or area of several sectors (none named), on the map and beside its name. */
 export const SEVERAL_SECTORS_COLOUR = '#6b6b6b';
 /** The kinds of listing, in the order the UI lists them. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expression, featureFilter, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Lang } from '$lib/i18n';
+import { placeInSectorFilter } from '$lib/data/types';
 import { faded, mapLabelName, placeFillPaint, placeLabelFilter, placeLabelLayout, placeLinePaint, placePointPaint, pointLabelLayout } from './styles';
 
 // Evaluated by MapLibre's own expression engine (the style spec package MapLibre GL JS is built on). `rootKey` names
@@ -130,6 +131,18 @@ describe('places under a sector filter', () => {
 		expect(shown(dalangTown)).toBe(true);
 		expect(shown(futian)).toBe(true);
 		expect(shown(shuibei)).toBe(false);
+	});
+
+	it('draw in full exactly the areas the side column lists under a sector filter (placeInSectorFilter)', () => {
+		// every seed area, in the places layer's form of its sectors, under one, two and "several sectors" filters
+		const places = (JSON.parse(readFileSync('data/places.geojson', 'utf8')) as { features: { properties: { sectors: string[] } }[] }).features
+			.map((f) => ({ sectors: `,${f.properties.sectors.join(',')},` }));
+		for (const active of [['watches'], ['eyewear', 'apparel'], ['multi'], []]) {
+			const parsed = featureFilter(placeLabelFilter(active), 'layers[0].filter');
+			const drawn = places.map((p) => parsed.filter({ zoom: 11 } as never, { type: 1, properties: p } as never));
+			expect(places.map((p) => placeInSectorFilter(p.sectors, active)), active.join()).toEqual(drawn);
+			if (active.length) expect(drawn.filter(Boolean).length, active.join()).toBeLessThan(places.length);
+		}
 	});
 
 	it('fade a colour towards white, three parts in four', () => {
