@@ -1207,6 +1207,47 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('on a phone the bottom sheet lowers to its first lines for the map (a tap, a drag or the keyboard on its handle) and raises again', async () => {
+		const { page, errors } = await open('/?lang=en&sel=place:dalang-fashion-town', { width: 390, height: 844 });
+		const sheet = page.locator('.panel-slot');
+		const handle = page.getByTestId('sheet-handle');
+		const height = async () => Math.round((await sheet.boundingBox())!.height);
+		const raised = await height();
+		expect(raised).toBeGreaterThan(400);
+		expect([await handle.getAttribute('aria-label'), await handle.getAttribute('aria-expanded')]).toEqual(['Lower the panel to see the map', 'true']);
+		await handle.click();
+		await expect.poll(height).toBeLessThan(150);
+		expect([await handle.getAttribute('aria-label'), await handle.getAttribute('aria-expanded')]).toEqual(['Raise the panel', 'false']);
+		const title = (await page.locator('#panel-title').boundingBox())!;
+		expect(title.y).toBeLessThan(844 - 60); // the item's name still shows (its first lines of a long one)
+		// a drag up raises it, a drag down lowers it
+		const drag = async (dy: number) => {
+			const box = (await handle.boundingBox())!;
+			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+			await page.mouse.down();
+			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + dy, { steps: 5 });
+			await page.mouse.up();
+		};
+		await drag(-120);
+		await expect.poll(height).toBe(raised);
+		await drag(80);
+		await expect.poll(height).toBeLessThan(150);
+		await handle.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(height).toBe(raised);
+		// lowered, then another item chosen (in the list below the map): it opens raised
+		await handle.click();
+		await expect.poll(height).toBeLessThan(150);
+		await page.getByTestId('listing-list').locator('li a').first().click();
+		await page.waitForURL(/sel=listing/);
+		await expect.poll(height).toBeGreaterThan(300);
+		// beside the map on a wide screen: no handle
+		await page.setViewportSize({ width: 1280, height: 800 });
+		expect(await handle.isVisible()).toBe(false);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('a date window with no events in it says so, and why enterprises and platforms are still listed', async () => {
 		const { page } = await open('/?lang=en&from=2030-01-01&to=2030-01-31');
 		const note = page.getByTestId('no-events');
