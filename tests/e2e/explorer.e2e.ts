@@ -107,6 +107,11 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.waitForURL((url) => !url.searchParams.get('sectors'));
 		expect(query()).toMatchObject({ lang: 'en', q: 'shenzhen', kinds: 'event' });
 		expect(await page.getByRole('button', { name: /^Gold & Jewellery/ }).getAttribute('aria-pressed')).toBe('false');
+		// and a search sent without JavaScript keeps the filters and the language
+		await page.getByRole('searchbox').fill('shuibei');
+		await page.getByRole('searchbox').press('Enter');
+		await page.waitForURL((url) => url.searchParams.get('q') === 'shuibei');
+		expect(query()).toEqual({ lang: 'en', q: 'shuibei', kinds: 'event' });
 		await context.close();
 	});
 
