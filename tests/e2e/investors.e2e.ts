@@ -379,6 +379,18 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('a figure’s source on a mirror site says whose article it copies, in the cluster table and the comparison', async () => {
+		const { page, close } = await open('/?view=clusters&lang=en&compare=shuibei-buxin-jewellery-cluster,dalang-fashion-street');
+		await comparison(page);
+		for (const table of ['cluster-table', 'compare-table']) {
+			const labels = await page.getByTestId(table).locator('a.src').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label') ?? ''));
+			const copy = labels.filter((label) => label.includes('takajo-isoku.com'));
+			expect(copy.length, table).toBeGreaterThan(0);
+			for (const label of copy) expect(label, table).toMatch(/\(A copy; original: 人民网深圳 \(sz\.people\.com\.cn\), 2021-05-21\)$/);
+		}
+		await close();
+	});
+
 	test('the plan’s support measures say what kind each source is in the page’s language', async () => {
 		const { page, close } = await open('/?view=clusters');
 		const text = await page.getByTestId('policy-measures').evaluate((section) => section.textContent ?? '');

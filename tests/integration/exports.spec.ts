@@ -144,6 +144,11 @@ describe('exports of the built site', () => {
 		// and a large amount the Chinese way: Shuibei's "110 billion (1100亿元)" CNY is 1100亿元
 		expect(output[2]).toBe('110 billion (1100亿元) CNY');
 		expect(rowsZh.find((r) => r[1] === '产值 / 规模（公开数据）')![2]).toBe('1100亿元');
+		// a figure's source on a mirror site says whose article it copies (the place's notes name the original)
+		const copied = rows.map((r) => r[4] ?? '').filter((source) => source.includes('takajo-isoku.com'));
+		expect(copied.length).toBeGreaterThan(0);
+		for (const source of copied) expect(source).toMatch(/^http:\/\/takajo-isoku\.com\/\S+ \(A copy; original: 人民网深圳 \(sz\.people\.com\.cn\), 2021-05-21\)$/);
+		expect(rowsZh.map((r) => r[4] ?? '').filter((source) => source.includes('takajo-isoku.com'))[0]).toMatch(/ \(转载，原文：人民网深圳 \(sz\.people\.com\.cn\), 2021-05-21\)$/);
 		// no published figure: an empty cell (a spreadsheet reads the table's dash as text)
 		const unpublished = rows.filter((r) => /published/.test(r[1]!)).flatMap((r) => [r.slice(2, 5), r.slice(5, 8)]).filter(([, y]) => y === '');
 		expect(unpublished.length).toBeGreaterThan(0);

@@ -74,6 +74,17 @@ describe.each(TARGETS)('investor statistics (%s)', (target) => {
 		expect(data.by_kind_sector).toEqual({ enterprise: { apparel: 1 }, event: { apparel: 1, jewellery: 1 }, platform: { eyewear: 1 } });
 	});
 
+	test('a place’s statistics carry the sentence of its notes naming whose articles its mirrored sources copy', async () => {
+		const places = JSON.parse(readFileSync(new URL('../../data/places.geojson', import.meta.url), 'utf8')).features.map((f: { properties: { id: string; notes: string | null } }) => f.properties);
+		const clause = (notes: string | null) => /Mirror sources kept \(no better URL found in the corpus\) - original publisher: .*$/.exec(notes ?? '')?.[0] ?? null;
+		const { data: summaries } = await anon.rpc('area_summaries', {});
+		const byId = new Map(summaries.places.map((p: { id: string; mirror_note: string | null }) => [p.id, p.mirror_note]));
+		expect(places.filter((p: { notes: string | null }) => clause(p.notes)).length).toBeGreaterThan(10);
+		for (const place of places) expect(byId.get(place.id), place.id).toBe(clause(place.notes));
+		const { data: shuibei } = await anon.rpc('area_stats', { p_area: { type: 'place', id: 'shuibei-buxin-jewellery-cluster' }, p_limit: 0 });
+		expect(shuibei.place.mirror_note).toMatch(/^Mirror sources kept .* takajo-isoku\.com = 人民网深圳/);
+	});
+
 	test('filters apply inside the area, as in the explorer', async () => {
 		const { data } = await anon.rpc('area_stats', { p_area: SQUARE, p_sectors: ['jewellery'] });
 		expect(data.total).toBe(1);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { mirrorOf, splitMirrorNote } from './mirrors';
+import { copyText, mirrorOf, splitMirrorNote } from './mirrors';
 
 describe('splitMirrorNote', () => {
 	const clause = 'Mirror sources kept (no better URL found in the corpus) - original publisher: ';
@@ -57,5 +57,13 @@ describe('mirrorOf', () => {
 		expect(mirrorOf('https://zuizhijiaoyu.com/other/post.html', mirrors)).toBeUndefined();
 		expect(mirrorOf('https://zuizhijiaoyu.com/jp_szgov2/post.html', mirrors)).toBeUndefined();
 		expect(mirrorOf('http://sz.people.com.cn/n2/x.html', mirrors)).toBeUndefined();
+	});
+});
+
+describe('copyText', () => {
+	test('names the original publisher in the page’s language, or says it is not known', () => {
+		expect(copyText({ site: 'a.cn', publisher: '深圳晚报, 2016-05-13' }, 'en')).toBe('A copy; original: 深圳晚报, 2016-05-13');
+		expect(copyText({ site: 'a.cn', publisher: '深圳晚报, 2016-05-13' }, 'zh')).toBe('转载，原文：深圳晚报, 2016-05-13');
+		expect(copyText({ site: 'a.cn', publisher: null }, 'en')).toBe('A copy; original publisher not known');
 	});
 });

@@ -1,6 +1,8 @@
 // The research's working note on mirror sites (reference v2), read so that a page can say which of a record's
-// sources are copies and whose article each copies. Only the provenance section needs it (the detail pages and the
-// explorer's panel, which loads with the panel): kept out of detail-text.ts, which the map page loads up front.
+// sources are copies and whose article each copies. The provenance section (the detail pages, the explorer's panel)
+// and the investor views need it, which load with their panels: kept out of detail-text.ts, which the map page loads
+// up front.
+import { t, type Lang } from '$lib/i18n';
 
 /** A site that re-posts another publisher's article, as the research names it in a record's notes. */
 export interface Mirror {
@@ -47,4 +49,13 @@ export function mirrorOf(url: string, mirrors: readonly Mirror[]): Mirror | unde
 		const [site = '', ...path] = mirror.site.split('/');
 		return (host === site || host.endsWith(`.${site}`)) && (path.length === 0 || `${pathname}/`.startsWith(`/${path.join('/')}/`));
 	});
+}
+
+/**
+ * Whose article a mirror copies, as a source's note in plain text (a tooltip, a CSV cell); Provenance.svelte says the
+ * same with the publisher's language marked.
+ * @example copyText({ site: 'a.cn', publisher: '深圳晚报, 2016-05-13' }, 'en') // 'A copy; original: 深圳晚报, 2016-05-13'
+ */
+export function copyText(mirror: Mirror, lang: Lang): string {
+	return mirror.publisher ? `${t(lang, 'detail.mirrorOf')}${lang === 'zh' ? '' : ' '}${mirror.publisher}` : t(lang, 'detail.mirrorUnknown');
 }

@@ -5,6 +5,8 @@ import { formatDate, t, type Lang } from '$lib/i18n';
 import { FIGURE_KINDS, figureNumber, pickFigure, type FigureKind } from './figures';
 import type { AreaStats } from './investors';
 import type { ListingKind, Sector } from './types';
+import { splitSource } from '$lib/components/detail-text';
+import { mirrorOf, splitMirrorNote, type Mirror } from '$lib/components/mirrors';
 
 /** What the table shows where an area has no published figure (compare.csv leaves the cell empty). */
 export const NO_FIGURE = '—';
@@ -17,6 +19,8 @@ export interface CompareCell {
 	year: number | string | null;
 	/** A URL, or a short description of where the value comes from. */
 	source: string | null;
+	/** The mirror site the source is a copy on, naming whose article it copies (a published figure's), if any. */
+	mirror?: Mirror;
 }
 
 export interface CompareRow {
@@ -79,9 +83,10 @@ export function compareRows(areas: AreaStats[], sectors: Sector[], lang: Lang): 
 			label_en: FIGURES[kind].en,
 			cells: areas.map((a) => {
 				const figure = a.place ? pickFigure(a.place.figures, kind) : null;
-				return figure
-					? { value: figureNumber(figure), display: figureText(figure, lang), year: figure.year, source: figure.source }
-					: { value: null, display: NO_FIGURE, year: null, source: null };
+				if (!figure) return { value: null, display: NO_FIGURE, year: null, source: null };
+				const url = splitSource(figure.source).url;
+				const mirror = url && a.place ? mirrorOf(url, splitMirrorNote(a.place.mirror_note).mirrors) : undefined;
+				return { value: figureNumber(figure), display: figureText(figure, lang), year: figure.year, source: figure.source, mirror };
 			})
 		});
 	}

@@ -25,6 +25,8 @@ export interface PlaceSummaryStats {
 	precision: string | null;
 	figures: Figure[];
 	sources: string[];
+	/** The sentence of its notes naming whose articles its mirrored sources copy (mirrors.ts), or null. */
+	mirror_note: string | null;
 	counts: Counts;
 }
 
