@@ -1294,6 +1294,11 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		const left = new URL(page.url());
 		await page.getByTestId('selection-panel').locator('a.page-link').click();
 		await page.waitForURL(/\/place\/shuibei-buxin-jewellery-cluster/);
+		// back to the map and forward again: the way back is still the map as left
+		await page.goBack();
+		await page.waitForURL((url) => url.pathname === '/');
+		await page.goForward();
+		await page.waitForURL(/\/place\/shuibei-buxin-jewellery-cluster/);
 		// on from the area's page to one of its listings' pages
 		const listing = page.locator('main a[href^="/listing/"]').first();
 		const slug = decodeURIComponent(/^\/listing\/([^?]+)/.exec((await listing.getAttribute('href'))!)![1]!);
