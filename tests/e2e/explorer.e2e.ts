@@ -1213,44 +1213,51 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 	});
 
 	test('on a phone the bottom sheet lowers to its first lines for the map (a tap, a drag or the keyboard on its handle) and raises again', async () => {
-		const { page, errors } = await open('/?lang=en&sel=place:dalang-fashion-town', { width: 390, height: 844 });
-		const sheet = page.locator('.panel-slot');
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		const page = await context.newPage();
+		const errors = collectErrors(page);
+		await page.goto(`${site.url}/?lang=en&sel=place:dalang-fashion-town`);
+		await waitForMapIdle(page);
+		const sheet = page.locator('#sheet');
 		const handle = page.getByTestId('sheet-handle');
 		const height = async () => Math.round((await sheet.boundingBox())!.height);
 		const raised = await height();
 		expect(raised).toBeGreaterThan(400);
-		expect([await handle.getAttribute('aria-label'), await handle.getAttribute('aria-expanded')]).toEqual(['Lower the panel to see the map', 'true']);
-		await handle.click();
+		expect([await handle.getAttribute('aria-label'), await handle.getAttribute('aria-expanded')]).toEqual(['Panel (lower it to see the map)', 'true']);
+		const centre = async () => { const box = (await handle.boundingBox())!; return { x: box.x + box.width / 2, y: box.y + box.height / 2 }; };
+		await page.touchscreen.tap((await centre()).x, (await centre()).y);
 		await expect.poll(height).toBeLessThan(150);
-		expect([await handle.getAttribute('aria-label'), await handle.getAttribute('aria-expanded')]).toEqual(['Raise the panel', 'false']);
+		expect(await handle.getAttribute('aria-expanded')).toBe('false');
 		const title = (await page.locator('#panel-title').boundingBox())!;
 		expect(title.y).toBeLessThan(844 - 60); // the item's name still shows (its first lines of a long one)
-		// a drag up raises it, a drag down lowers it
+		// a finger's drag up raises it, down lowers it (a phone sends no click after a finger moved)
+		const cdp = await context.newCDPSession(page);
 		const drag = async (dy: number) => {
-			const box = (await handle.boundingBox())!;
-			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-			await page.mouse.down();
-			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + dy, { steps: 5 });
-			await page.mouse.up();
+			const { x, y } = await centre();
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+			for (let step = 1; step <= 5; step++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * step) / 5 }] });
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 		};
 		await drag(-120);
 		await expect.poll(height).toBe(raised);
 		await drag(80);
 		await expect.poll(height).toBeLessThan(150);
+		// no tap or drag reached the map the sheet uncovered (a click there would select something else)
+		expect(new URL(page.url()).searchParams.get('sel')).toBe('place:dalang-fashion-town');
 		await handle.focus();
 		await page.keyboard.press('Enter');
 		await expect.poll(height).toBe(raised);
 		// lowered, then another item chosen (in the list below the map): it opens raised
-		await handle.click();
+		await page.keyboard.press('Enter');
 		await expect.poll(height).toBeLessThan(150);
-		await page.getByTestId('listing-list').locator('li a').first().click();
+		await page.getByTestId('listing-list').locator('li a').first().tap();
 		await page.waitForURL(/sel=listing/);
 		await expect.poll(height).toBeGreaterThan(300);
 		// beside the map on a wide screen: no handle
 		await page.setViewportSize({ width: 1280, height: 800 });
 		expect(await handle.isVisible()).toBe(false);
 		expect(errors).toEqual([]);
-		await page.close();
+		await context.close();
 	});
 
 	test('a date window with no events in it says so, and why enterprises and platforms are still listed', async () => {
