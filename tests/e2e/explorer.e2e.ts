@@ -1183,6 +1183,11 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		// each group's count says how many it lists
 		const districts = await page.getByTestId('consumption-districts').locator('a').count();
 		expect(await page.locator('details.areas summary .n').allTextContents()).toEqual([String(districts), String(watches.length)]);
+		// an area of another sector that is selected stays listed (its row is where the keyboard comes back to)
+		await page.goto(`${site.url}/?lang=en&sectors=watches&sel=place:dalang-fashion-town`);
+		await page.getByTestId('selection-panel').waitFor();
+		expect(await towns()).toContain(await page.locator('#panel-title').textContent());
+		expect(await towns()).toHaveLength(watches.length + 1);
 		await page.close();
 	});
 

@@ -150,7 +150,7 @@ describe('exports of the built site', () => {
 		for (const source of copied) expect(source).toMatch(/^http:\/\/takajo-isoku\.com\/\S+ \(A copy; original: 人民网深圳 \(sz\.people\.com\.cn\), 2021-05-21\)$/);
 		expect(rowsZh.map((r) => r[4] ?? '').filter((source) => source.includes('takajo-isoku.com'))[0]).toMatch(/ \(转载，原文：人民网深圳 \(sz\.people\.com\.cn\), 2021-05-21\)$/);
 		// no published figure: an empty cell (a spreadsheet reads the table's dash as text)
-		const unpublished = rows.filter((r) => /published/.test(r[1]!)).flatMap((r) => [r.slice(2, 5), r.slice(5, 8)]).filter(([, y]) => y === '');
+		const unpublished = rows.filter((r) => /published/.test(r[1]!)).flatMap((r) => [r.slice(2, 5), r.slice(5, 8)]).filter(([, , source]) => source === '');
 		expect(unpublished.length).toBeGreaterThan(0);
 		expect(unpublished).toEqual(unpublished.map(() => ['', '', '']));
 		expect((await fetch(`${site.url}/export/compare.csv`)).status).toBe(400);

@@ -8,8 +8,8 @@ import type { ListingKind, Sector } from './types';
 import { splitSource } from '$lib/components/detail-text';
 import { mirrorOf, splitMirrorNote, type Mirror } from '$lib/components/mirrors';
 
-/** What the table shows where an area has no published figure (compare.csv leaves the cell empty). */
-export const NO_FIGURE = '—';
+/** What the table shows where an area has no published figure (compare.csv leaves the cell empty instead). */
+const NO_FIGURE = '—';
 
 export interface CompareCell {
 	/** A number to chart (null: nothing published / not applicable). */

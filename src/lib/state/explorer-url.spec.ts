@@ -62,7 +62,7 @@ describe('listRows', () => {
 });
 
 describe('explorerReturn', () => {
-	const left = new URL('http://x/?sectors=jewellery&kinds=event&q=%E6%B0%B4%E8%B4%9D&view=clusters&sel=listing%3Aother#12.5/114.1/22.55');
+	const left = new URL('http://x/?sectors=jewellery&kinds=event&q=%E6%B0%B4%E8%B4%9D&view=clusters&sel=listing%3Aother#map=12.50/22.55/114.1');
 	test('keeps the filters, search, investor view and camera the visitor left, and selects the detail page’s record', () => {
 		const back = new URL(explorerReturn(left, { type: 'place', id: 'shuibei-buxin-jewellery-cluster' }, 'en'), 'http://x');
 		expect(parseExplorerState(back)).toEqual({
@@ -70,7 +70,7 @@ describe('explorerReturn', () => {
 			lang: 'en',
 			selection: { type: 'place', id: 'shuibei-buxin-jewellery-cluster' }
 		});
-		expect(back.hash).toBe('#12.5/114.1/22.55');
+		expect(back.hash).toBe('#map=12.50/22.55/114.1');
 	});
 	test('in Chinese, with no filters and no camera: only the selection', () => {
 		expect(explorerReturn(new URL('http://x/?lang=en'), { type: 'listing', id: 'a' }, 'zh')).toBe('/?sel=listing%3Aa');

@@ -143,12 +143,15 @@ export function explorerSearch(state: ExplorerState): string {
 /**
  * The way back from a detail page to the explorer the visitor opened it from: the explorer as they left it (`left`:
  * its filters, search, investor view and camera), with the record of the detail page selected, in the page's language.
- * @example explorerReturn(new URL('https://x/?sectors=jewellery#12/114.1/22.55'), { type: 'place', id: 'shuibei' }, 'en')
- * // '/?lang=en&sectors=jewellery&sel=place%3Ashuibei#12/114.1/22.55'
+ * @example explorerReturn(new URL('https://x/?sectors=jewellery#map=12.00/22.55/114.1'), { type: 'place', id: 'shuibei' }, 'en')
+ * // '/?lang=en&sectors=jewellery&sel=place%3Ashuibei#map=12.00/22.55/114.1'
  */
 export function explorerReturn(left: URL, selection: Selection, lang: Lang): string {
 	return `/${explorerSearch({ ...parseExplorerState(left), lang, selection })}${left.hash}`;
 }
+
+/** A state's query string as name–value pairs, for a form's hidden fields (what it sends without JavaScript). */
+export const queryEntries = (state: ExplorerState): [string, string][] => [...new URLSearchParams(explorerSearch(state))];
 
 /** True when any filter or search narrows the listings. */
 export const isFiltered = (s: ExplorerState) =>

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { listSectors } from '$lib/data/catalogue';
-import { compareRows, NO_FIGURE } from '$lib/data/compare';
+import { compareRows } from '$lib/data/compare';
 import { copyText } from '$lib/components/mirrors';
 import { areaName } from '$lib/data/investors';
 import { AreaRefused, loadAreaStats } from '$lib/data/investors';
@@ -30,7 +30,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			BOM +
 			csvLine(header) +
 			compareRows(areas, sectors, lang)
-				.map((row) => csvLine([row.group, en ? row.label_en : row.label_zh, ...row.cells.flatMap((c) => [c.display === NO_FIGURE ? '' : c.display, c.year, c.mirror ? `${c.source} (${copyText(c.mirror, lang)})` : c.source])]))
+				.map((row) => csvLine([row.group, en ? row.label_en : row.label_zh, ...row.cells.flatMap((c) => [c.value === null && c.source === null ? '' : c.display, c.year, c.mirror ? `${c.source} (${copyText(c.mirror, lang)})` : c.source])]))
 				.join('') +
 			csvLine([]) +
 			csvLine([en ? 'filters' : '筛选', url.search]) +
