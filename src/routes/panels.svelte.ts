@@ -31,6 +31,8 @@ export const clusterView = new LazyComponent(() => import('./ClusterView.svelte'
 export const policyList = new LazyComponent(() => import('./PolicyList.svelte'));
 export const areaStatsPanel = new LazyComponent(() => import('./AreaStatsPanel.svelte'));
 export const comparePanel = new LazyComponent(() => import('./ComparePanel.svelte'));
+/** The phone's bottom sheet's handle, which every panel has. */
+export const sheetHandle = new LazyComponent(() => import('./SheetHandle.svelte'));
 
 /** Loads the panels a view shows. */
 export async function loadPanels(state: ExplorerState): Promise<void> {
@@ -38,6 +40,7 @@ export async function loadPanels(state: ExplorerState): Promise<void> {
 		state.selection && selectionPanel.load(),
 		state.view === 'clusters' && Promise.all([clusterView.load(), policyList.load()]),
 		state.area && areaStatsPanel.load(),
-		state.compare?.length && comparePanel.load()
+		state.compare?.length && comparePanel.load(),
+		(state.selection || state.area || state.compare?.length) && sheetHandle.load()
 	]);
 }
