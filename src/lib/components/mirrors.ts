@@ -3,6 +3,7 @@
 // and the investor views need it, which load with their panels: kept out of detail-text.ts, which the map page loads
 // up front.
 import { t, type Lang } from '$lib/i18n';
+import { splitSource } from './detail-text';
 
 /** A site that re-posts another publisher's article, as the research names it in a record's notes. */
 export interface Mirror {
@@ -49,6 +50,12 @@ export function mirrorOf(url: string, mirrors: readonly Mirror[]): Mirror | unde
 		const [site = '', ...path] = mirror.site.split('/');
 		return (host === site || host.endsWith(`.${site}`)) && (path.length === 0 || `${pathname}/`.startsWith(`/${path.join('/')}/`));
 	});
+}
+
+/** The mirror a source (a web address, perhaps with a note after it) is on, if any. */
+export function mirrorOfSource(source: string, mirrors: readonly Mirror[]): Mirror | undefined {
+	const { url } = splitSource(source);
+	return url ? mirrorOf(url, mirrors) : undefined;
 }
 
 /**

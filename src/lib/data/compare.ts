@@ -5,8 +5,7 @@ import { formatDate, t, type Lang } from '$lib/i18n';
 import { FIGURE_KINDS, figureNumber, pickFigure, type FigureKind } from './figures';
 import type { AreaStats } from './investors';
 import type { ListingKind, Sector } from './types';
-import { splitSource } from '$lib/components/detail-text';
-import { mirrorOf, splitMirrorNote, type Mirror } from '$lib/components/mirrors';
+import { mirrorOfSource, splitMirrorNote, type Mirror } from '$lib/components/mirrors';
 
 /** What the table shows where an area has no published figure (compare.csv leaves the cell empty instead). */
 const NO_FIGURE = '—';
@@ -84,8 +83,7 @@ export function compareRows(areas: AreaStats[], sectors: Sector[], lang: Lang): 
 			cells: areas.map((a) => {
 				const figure = a.place ? pickFigure(a.place.figures, kind) : null;
 				if (!figure) return { value: null, display: NO_FIGURE, year: null, source: null };
-				const url = splitSource(figure.source).url;
-				const mirror = url && a.place ? mirrorOf(url, splitMirrorNote(a.place.mirror_note).mirrors) : undefined;
+				const mirror = a.place ? mirrorOfSource(figure.source, splitMirrorNote(a.place.mirror_note).mirrors) : undefined;
 				return { value: figureNumber(figure), display: figureText(figure, lang), year: figure.year, source: figure.source, mirror };
 			})
 		});
