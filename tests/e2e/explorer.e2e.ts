@@ -1835,7 +1835,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 
 	test('on a touch screen every control of the page is at least 44 px each way, also in the clusters view', async () => {
 		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-		for (const path of ['/?lang=en', '/?view=clusters']) {
+		for (const path of ['/?lang=en', '/?view=clusters', '/?lang=en&sel=place:dalang-fashion-town']) {
 			const page = await context.newPage();
 			await page.goto(`${site.url}${path}`);
 			await waitForMapIdle(page);
