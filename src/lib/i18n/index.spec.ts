@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byName, fill, formatCompact, formatDate, formatDateRange, formatDistance, labelled, nameOf, otherNameOf, t } from './index';
+import { byName, fill, formatCompact, formatDate, formatDateRange, formatDistance, labelled, nameOf, otherNameOf, t, translatorWith } from './index';
+import { t as investorsT } from './investors';
 
 describe('formatCompact', () => {
 	it('writes large numbers in each language\'s short form', () => {
@@ -73,11 +74,21 @@ describe('fill', () => {
 		expect(fill('{n} {n:listing|listings}', { n: 2 })).toBe('2 listings');
 		expect(fill('{n} more {n:listing has|listings have}', { n: 1 })).toBe('1 more listing has');
 		expect(t('en', 'list.count', { n: 1 })).toBe('1 listing');
-		expect(t('en', 'inv.inside', { n: 7 })).toBe('7 listings inside');
+		expect(investorsT('en', 'inv.inside', { n: 7 })).toBe('7 listings inside');
 	});
 	it('leaves a placeholder without a value as it is', () => {
 		expect(fill('{n} {n:listing|listings}', {})).toBe('{n} {n:listing|listings}');
 		expect(fill('{name}', { n: 1 })).toBe('{name}');
+	});
+});
+
+describe('translatorWith', () => {
+	it('translates a part of the site\'s own messages and the shared ones', () => {
+		const own = { zh: { 'own.rows': '{n} 行' }, en: { 'own.rows': '{n} {n:row|rows}' } };
+		const translate = translatorWith(own);
+		expect([translate('zh', 'own.rows', { n: 1 }), translate('en', 'own.rows', { n: 1 }), translate('en', 'own.rows', { n: 2 })]).toEqual(['1 行', '1 row', '2 rows']);
+		expect(translate('en', 'list.count', { n: 2 })).toBe(t('en', 'list.count', { n: 2 }));
+		expect(investorsT('zh', 'inv.clustersTitle')).not.toBe(investorsT('en', 'inv.clustersTitle'));
 	});
 });
 

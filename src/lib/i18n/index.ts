@@ -22,6 +22,19 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 	return fill(messages[lang][key], params);
 }
 
+/** A part of the site's own messages (manage-messages.ts, investor-messages.ts), kept out of the pages without it. */
+export type MessageTable<K extends string> = { readonly zh: Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> };
+
+/**
+ * `t` for a part of the site with its own messages besides the shared ones; its modules import this one, so only
+ * the pages that load that part carry its text.
+ * @example export const t = translatorWith(investorMessages); t('en', 'inv.clustersTitle')
+ */
+export function translatorWith<K extends string>(own: MessageTable<K>) {
+	return (lang: Lang, key: MessageKey | K, params: Record<string, string | number> = {}): string =>
+		fill(key in own.zh ? own[lang][key as K] : messages[lang][key as MessageKey], params);
+}
+
 // Only English messages have plural forms (Chinese words do not change with the number).
 const englishPlural = new Intl.PluralRules('en');
 
