@@ -1483,6 +1483,26 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		}
 	});
 
+	test('the side column’s sections are headings, for a screen reader’s list of headings, with their summaries still opening them', async () => {
+		const { page, errors } = await open('/?lang=en');
+		const outline = await page.getByRole('heading').evaluateAll((headings) => headings.map((h) => `${h.tagName} ${h.textContent?.replace(/\s+/g, ' ').trim()}`));
+		expect(outline).toEqual([
+			'H1 Shenzhen Fashion Map',
+			'H2 Filters',
+			'H2 Statistics for any area',
+			'H2 Fashion consumption districts 5',
+			'H2 Industry clusters 15',
+			expect.stringMatching(/^H2 List \d+ listings$/)
+		]);
+		// the heading is the summary's content: a click on it still opens and closes its section
+		const clusters = page.locator('details', { has: page.getByRole('heading', { name: /^Industry clusters/ }) });
+		const wasOpen = await clusters.evaluate((details) => (details as HTMLDetailsElement).open);
+		await page.getByRole('heading', { name: /^Industry clusters/ }).click();
+		expect(await clusters.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(!wasOpen);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('a selection scrolls the list to its row in the side column; a link’s leaves the page where it is (a phone keeps the map in view)', async () => {
 		const first = await open('/');
 		const slugs = await first.page.locator('[data-testid="listing-list"] li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slug')));

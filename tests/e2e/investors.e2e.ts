@@ -486,7 +486,7 @@ describe('investors (issue #6)', () => {
 	test('picking a district from the list (keyboard alternative to drawing) shows its statistics', async () => {
 		const { page, close } = await open('/');
 		// the tools' heading shows it opens and closes: a marker pointing right when closed, down when open
-		const marker = () => page.getByText('任意区域统计').evaluate((summary) => {
+		const marker = () => page.locator('summary', { hasText: '任意区域统计' }).evaluate((summary) => {
 			const before = getComputedStyle(summary, '::before');
 			return { drawn: before.content !== 'none' && parseFloat(before.width) > 0, turn: before.transform };
 		});
