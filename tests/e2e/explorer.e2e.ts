@@ -639,7 +639,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('area suggestions are announced as they appear, with how to reach them', async () => {
+	test('area suggestions are announced as they appear, with how to reach them (on a touch screen, where they are)', async () => {
 		const { page } = await open('/?lang=en');
 		const status = page.getByTestId('area-matches-status');
 		expect(await status.getAttribute('role')).toBe('status');
@@ -651,6 +651,17 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.getByRole('searchbox').press('Escape'); // the suggestions close, and so does the message
 		await expect.poll(() => status.textContent()).toBe('');
 		await page.close();
+
+		// a touch screen has no Down key: it is told where the suggestions are instead
+		const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		const touchPage = await phone.newPage();
+		await touchPage.goto(`${site.url}/?lang=en`);
+		await waitForMapIdle(touchPage);
+		await touchPage.getByRole('searchbox').pressSequentially('shuibei', { delay: 50 });
+		const touchShown = await touchPage.getByTestId('area-matches').getByRole('button').count();
+		expect(touchShown).toBe(shown);
+		await expect.poll(() => touchPage.getByTestId('area-matches-status').textContent()).toBe(shown === 1 ? '1 area matches, listed below the search box' : `${shown} areas match, listed below the search box`);
+		await phone.close();
 	});
 
 	test('typing a search is one step in the history: Back returns to the view before it, not further', async () => {
