@@ -364,6 +364,16 @@ describe('detail pages, server-rendered', () => {
 		expect(body).toContain('within about 300 m');
 	});
 
+	test('a link with a date the calendar does not have shows the explorer as without it, not a data-service failure', async () => {
+		for (const path of ['/?from=2024-02-30', '/?lang=en&to=2023-02-29&kinds=event', '/?view=clusters&from=2024-04-31']) {
+			const { status, html } = await get(path);
+			expect(status).toBe(200);
+			expect(html).not.toContain(path.includes('lang=en') ? 'The data service cannot be reached' : '数据服务暂时无法访问');
+		}
+		const { html } = await get('/?from=2024-02-30');
+		expect(html.match(/data-testid="listing-count"[^>]*>([^<]+)</)?.[1]).toBe((await get('/')).html.match(/data-testid="listing-count"[^>]*>([^<]+)</)?.[1]);
+	});
+
 	test('the cluster view introduces its table in whole sentences, as each language spaces them', async () => {
 		expect(bodyOf((await get('/?view=clusters&lang=en')).html)).toMatch(/with year and source\. Data as of \w{3} \d{1,2}, \d{4}/);
 		expect(bodyOf((await get('/?view=clusters')).html)).toMatch(/并注明年份与来源。数据截至 ?\d{4}年/);

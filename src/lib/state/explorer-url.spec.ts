@@ -26,6 +26,11 @@ describe('explorer state in the URL', () => {
 		expect(junk).toMatchObject({ sectors: ['apparel'], kinds: [], from: null, datePreset: null, selection: null });
 	});
 
+	test('a date the calendar does not have is ignored, like any junk (the database would refuse it)', () => {
+		expect(state('?from=2024-02-30&to=2023-02-29')).toMatchObject({ from: null, to: null });
+		expect(state('?from=2024-04-31&to=2024-02-29')).toMatchObject({ from: null, to: '2024-02-29' });
+	});
+
 	test('the listings of several sectors are a sector filter of their own (multi), in a round trip', () => {
 		const parsed = state('?sectors=multi,jewellery');
 		expect(parsed.sectors).toEqual(['jewellery', 'multi']);

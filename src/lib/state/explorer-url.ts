@@ -2,6 +2,7 @@
 // query string, the camera in the hash. These pure functions are the only place that knows the format.
 import type { Lang } from '$lib/i18n';
 import { LISTING_KINDS, SECTOR_CODES, SECTOR_FILTERS, type ListingKind, type SectorCode, type SectorFilter } from '$lib/data/types';
+import { isIsoDate } from '$lib/validation/iso-date';
 
 export { LISTING_KINDS, SECTOR_CODES, type ListingKind, type SectorCode, type SectorFilter };
 export type DatePreset = 'week' | 'month';
@@ -49,8 +50,7 @@ export interface Camera {
 	lng: number;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (value: string | null): value is string => !!value && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+const isDate = (value: string | null): value is string => !!value && isIsoDate(value);
 
 function listParam<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T[] {
 	const values = (params.get(name) ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SHENZHEN_BBOX } from '$lib/geo/shenzhen-bbox';
 import type { ListingFields } from '$lib/data/manage';
 import { LISTING_KINDS, SECTOR_CODES, type ListingKind, type Precision, type SectorCode } from '$lib/data/types';
+import { isIsoDate } from './iso-date';
 
 export const PRECISIONS: readonly Precision[] = ['address', 'street', 'subdistrict', 'estimate'];
 
@@ -137,7 +138,6 @@ export function valuesFromFormData(form: FormData): ListingFormValues {
 // C0 controls and DEL; multi-line fields may keep tab and line breaks. Same class as the database's check.
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 const isHttpUrl = (text: string) => {
@@ -150,11 +150,6 @@ const isHttpUrl = (text: string) => {
 	}
 };
 
-const isDate = (text: string) => {
-	if (!ISO_DATE.test(text)) return false;
-	const date = new Date(`${text}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-};
 
 /** A text field: trimmed, empty → null, length and control characters checked. */
 const text = (max: number, multiLine = false) =>
@@ -171,7 +166,7 @@ const text = (max: number, multiLine = false) =>
 const optionalDate = z
 	.string()
 	.transform((value) => value.trim())
-	.refine((value) => value === '' || isDate(value), { message: 'wrong_type' })
+	.refine((value) => value === '' || isIsoDate(value), { message: 'wrong_type' })
 	.transform((value) => (value === '' ? null : value));
 
 const listingSchema = z
@@ -254,7 +249,7 @@ function crossFieldErrors(raw: ListingFormValues): FieldError[] {
 	if (hasLon && hasLat && v.precision === '') issue('precision', 'required');
 	const start = raw.event_start.trim();
 	const end = raw.event_end.trim();
-	if (raw.kind === 'event' && isDate(start) && isDate(end) && end < start) issue('event_end', 'date_order');
+	if (raw.kind === 'event' && isIsoDate(start) && isIsoDate(end) && end < start) issue('event_end', 'date_order');
 	return errors;
 }
 
