@@ -154,5 +154,29 @@ describe('exports of the built site', () => {
 		expect(unpublished.length).toBeGreaterThan(0);
 		expect(unpublished).toEqual(unpublished.map(() => ['', '', '']));
 		expect((await fetch(`${site.url}/export/compare.csv`)).status).toBe(400);
+		// in Chinese the file's own words are Chinese too
+		const [headerZh] = parseCsv(await (await fetch(`${site.url}/export/compare.csv?compare=shuibei-buxin-jewellery-cluster`)).text());
+		expect(headerZh!.slice(0, 2)).toEqual(['分组', '指标']);
+		expect(rowsZh.find((r) => r[1] === '条目总数')![0]).toBe('条目数');
+	});
+
+	test('the comparison as CSV leaves out an area that does not exist, as the screen does, and names it', async () => {
+		const response = await fetch(`${site.url}/export/compare.csv?lang=en&compare=no-such-place,dalang-fashion-street`);
+		expect(response.status).toBe(200);
+		const lines = parseCsv(await response.text());
+		expect(lines[0]).toHaveLength(2 + 3); // group, measure, and Dalang's value, year and source
+		expect(lines[0]![2]).toContain('Dalang');
+		expect(lines.find((line) => line[0] === 'not found, left out')).toEqual(['not found, left out', 'no-such-place']);
+		expect((await fetch(`${site.url}/export/compare.csv?compare=no-such-place`)).status).toBe(404);
+	});
+
+	test('a date the calendar does not have is ignored, as the explorer ignores it, rather than failing the export', async () => {
+		const all = parseCsv(await (await fetch(`${site.url}/export/listings.csv`)).text());
+		for (const search of ['?from=2024-02-30', '?to=2023-02-29&kinds=event']) {
+			const response = await fetch(`${site.url}/export/listings.csv${search}`);
+			expect(response.status).toBe(200);
+			const rows = parseCsv(await response.text());
+			expect(rows.length).toBe(search.includes('event') ? all.filter((r) => r[all[0]!.indexOf('kind')] === 'event').length + 1 : all.length);
+		}
 	});
 });
