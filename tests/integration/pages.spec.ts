@@ -400,6 +400,7 @@ describe('detail pages, server-rendered', () => {
 		expect(place.description).toContain('黄金珠宝');
 		const compare = await head(`/?view=clusters&compare=${SHUIBEI},440303&lang=en`);
 		expect(compare.title).toMatch(/^Comparison: Shuibei.*, Luohu.* · Shenzhen Fashion Map$/);
+		expect((await head(`/?view=clusters&compare=${SHUIBEI},440303`)).title).toMatch(/^区域对比：水贝.*、罗湖区 · 深圳时尚产业地图$/);
 		expect((await head('/?q=%E6%B0%B4%E8%B4%9D')).title).toBe('搜索“水贝” · 深圳时尚产业地图');
 	});
 
