@@ -604,7 +604,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
-	test('area suggestions open over the page, the map keeps its size; Escape closes them, the arrow keys reach them', async () => {
+	test('area suggestions open over the page, the map keeps its size; Escape closes them (also from a suggestion), the arrow keys reach them', async () => {
 		const { page } = await open('/');
 		const mapBox = () => page.locator('.map-slot').boundingBox();
 		const before = await mapBox();
@@ -624,6 +624,12 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		expect(await box.inputValue()).toBe('shuibei'); // Escape closed the suggestions, it did not clear the search
 
 		await box.press('ArrowDown');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="area-matches"]')?.textContent ?? '')).toContain('水贝');
+		// Escape on a suggestion closes them too, at once, and gives the keyboard back to the box
+		await page.keyboard.press('Escape');
+		await suggestions.waitFor({ state: 'hidden' });
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+		await box.press('ArrowDown'); // and the arrow opens them again
 		await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="area-matches"]')?.textContent ?? '')).toContain('水贝');
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/sel=place(%3A|:)shuibei-buxin-jewellery-cluster/);
