@@ -1508,7 +1508,7 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		}
 	});
 
-	test('the side column’s sections are headings, for a screen reader’s list of headings, with their summaries still opening them', async () => {
+	test('the side column’s sections are headings, for a screen reader’s list of headings, with their summaries still opening them; the list is a region', async () => {
 		const { page, errors } = await open('/?lang=en');
 		const outline = await page.getByRole('heading').evaluateAll((headings) => headings.map((h) => `${h.tagName} ${h.textContent?.replace(/\s+/g, ' ').trim()}`));
 		expect(outline).toEqual([
@@ -1519,6 +1519,9 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 			'H2 Industry clusters 15',
 			expect.stringMatching(/^H2 List \d+ listings$/)
 		]);
+		// landmarks: the list is a region named by its heading; none is named "Filters" while holding the rest too
+		expect(await page.getByRole('region', { name: /^List \d+ listings$/ }).getByTestId('listing-list').count()).toBe(1);
+		expect(await page.getByRole('region', { name: 'Filters' }).count()).toBe(0);
 		// the heading is the summary's content: a click on it still opens and closes its section
 		const clusters = page.locator('details', { has: page.getByRole('heading', { name: /^Industry clusters/ }) });
 		const wasOpen = await clusters.evaluate((details) => (details as HTMLDetailsElement).open);
