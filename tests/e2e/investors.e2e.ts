@@ -454,6 +454,27 @@ describe('investors (issue #6)', () => {
 		}
 	});
 
+	test('on a phone, starting to draw brings the map, below which the tools sit, into view, saying on it what to do', async () => {
+		const { page, errors, close } = await open('/?lang=en', { width: 390, height: 844 });
+		await page.getByText('Statistics for any area').click();
+		const drawCircle = page.getByRole('button', { name: 'Draw a radius' });
+		await drawCircle.scrollIntoViewIfNeeded();
+		const mapBox = async () => (await page.getByTestId('map').boundingBox())!;
+		expect((await mapBox()).y + (await mapBox()).height, 'the map starts above the screen').toBeLessThan(0);
+		await drawCircle.click();
+		await expect.poll(async () => { const box = await mapBox(); return box.y >= -1 && box.y + box.height <= 845; }).toBe(true); // (sub-pixel rounding)
+		const hint = page.getByTestId('map-draw-hint');
+		expect(await hint.textContent()).toBe('Click the map to place the centre. Esc cancels.');
+		const hintBox = (await hint.boundingBox())!;
+		expect(hintBox.y).toBeGreaterThanOrEqual(0);
+		expect(hintBox.y + hintBox.height).toBeLessThanOrEqual(844);
+		// cancelling the drawing takes the hint away
+		await page.keyboard.press('Escape');
+		await expect.poll(() => hint.count()).toBe(0);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
 	test('a picked district is brought into view beside its statistics: its listings, on a desktop and above a phone’s sheet', async () => {
 		// a desktop whose link's camera is far from the district (Guangming, in the north-west): the area moves the map;
 		// a phone showing all Shenzhen (the district in view already): the page scrolls back up to the map
