@@ -242,6 +242,26 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('an area’s panel lists its listings, saying “first 50” only when it has more', async () => {
+		const heading = async (area: string) => {
+			const { page, close } = await open(`/?lang=en&area=${area}`);
+			const panel = page.getByTestId('area-stats');
+			await panel.waitFor();
+			const total = Number(/\d+/.exec((await page.getByTestId('area-total').textContent()) ?? '')?.[0]);
+			const listed = await panel.locator('.listings li').count();
+			const text = await panel.getByRole('heading', { level: 3, name: /^Listings inside/ }).textContent();
+			await close();
+			return { total, listed, text };
+		};
+		const shuibei = await heading('shuibei-buxin-jewellery-cluster');
+		expect(shuibei.listed).toBe(shuibei.total);
+		expect(shuibei.text).toBe('Listings inside');
+		// a box around all Shenzhen holds more listings than the panel is sent
+		const city = await heading('p:113.7,22.4,114.7,22.4,114.7,22.9,113.7,22.9');
+		expect(city.total).toBeGreaterThan(50);
+		expect([city.listed, city.text]).toEqual([50, 'Listings inside (first 50)']);
+	});
+
 	test('drawing a polygon gives the statistics of what lies inside; the area is in the URL', async () => {
 		const { page, errors, close } = await open('/#map=13.00/22.5777/114.1286');
 		// the drawing's source is on the map only while there is something to draw: an empty one still has its tiles
