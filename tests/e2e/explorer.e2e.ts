@@ -422,6 +422,23 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('“Custom” and back, before a date is typed, add no step to the history: the URL is the same', async () => {
+		const { page } = await open('/?lang=en');
+		const checked = () => page.locator('label:has(> input[name="date-mode"]:checked)').textContent();
+		const steps = await page.evaluate(() => history.length);
+		for (const chip of ['Custom', 'Any time', 'Custom']) {
+			await page.getByRole('radio', { name: chip }).click();
+			await expect.poll(checked).toBe(chip);
+		}
+		await expect.poll(() => page.getByLabel('From', { exact: true }).count()).toBe(1);
+		expect(await page.evaluate(() => history.length)).toBe(steps);
+		// a preset is a step, as before
+		await page.getByRole('radio', { name: 'This week' }).click();
+		await page.waitForURL((url) => url.searchParams.get('dates') === 'week');
+		expect(await page.evaluate(() => history.length)).toBe(steps + 1);
+		await page.close();
+	});
+
 	test('going back to the filter before shows its listings again without loading them again', async () => {
 		const { page } = await open('/');
 		const all = await mapListAndCount(page);
