@@ -809,6 +809,21 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.close();
 	});
 
+	test('a camera typed into the address bar’s #map= moves the map; one beyond the map’s limits is written back as shown', async () => {
+		const { page, errors } = await open('/?lang=en');
+		const camera = () => page.evaluate(() => ({ ...window.__sfmMap.getCenter(), zoom: window.__sfmMap.getZoom() }));
+		await page.evaluate(() => (location.hash = '#map=13.00/22.580/114.130'));
+		await expect.poll(async () => (await camera()).zoom).toBeCloseTo(13, 1);
+		expect((await camera()).lat).toBeCloseTo(22.58, 3);
+		expect((await camera()).lng).toBeCloseTo(114.13, 3);
+		// zoom 3 is below the map's least (8): the map shows zoom 8, and the URL says so once it is there
+		await page.evaluate(() => (location.hash = '#map=3.00/22.550/114.050'));
+		await expect.poll(async () => (await camera()).zoom).toBeCloseTo(8, 1);
+		await expect.poll(() => new URL(page.url()).hash).toMatch(/^#map=8\.00\//);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('back and forward return to each step’s view: camera, selection and panel', async () => {
 		// the page's first view: a history entry without a camera in its URL
 		const { page } = await open('/?lang=en');
