@@ -37,4 +37,14 @@ describe('investor state in the URL (issue #6)', () => {
 		expect(parseAreaKey('c:114,22.5,0')).toBeNull();
 		expect(parseAreaKey('p:200,22.5,114.1,22.5,114.1,22.6')).toBeNull();
 	});
+
+	test('an area outside the region the map shows, or a polygon without three distinct corners, is junk', () => {
+		expect(parseAreaKey('c:0,0,100')).toBeNull();
+		expect(parseAreaKey('c:114.5,23.8,1000')).toBeNull(); // north of the map's region
+		expect(parseAreaKey('c:115.5,23.6,1000')).not.toBeNull(); // inside it, if far from the city
+		expect(parseAreaKey('p:1,1,1,1,1,1')).toBeNull();
+		expect(parseAreaKey('p:114,22.5,114,22.5,114,22.5')).toBeNull();
+		expect(parseAreaKey('p:114,22.5,114,22.5,114.1,22.6')).toBeNull();
+		expect(parseExplorerState(new URL('https://x.test/?area=c:0,0,100')).area).toBeUndefined();
+	});
 });

@@ -3,6 +3,8 @@
 import type { Lang } from '$lib/i18n';
 import { LISTING_KINDS, SECTOR_CODES, SECTOR_FILTERS, type ListingKind, type SectorCode, type SectorFilter } from '$lib/data/types';
 import { isIsoDate } from '$lib/validation/iso-date';
+import { isPointInBbox } from '$lib/geo/is-point-in-bbox';
+import { MAP_REGION } from '$lib/geo/shenzhen-bbox';
 
 export { LISTING_KINDS, SECTOR_CODES, type ListingKind, type SectorCode, type SectorFilter };
 export type DatePreset = 'week' | 'month';
@@ -210,11 +212,13 @@ export type AreaSpec =
 	| { type: 'Polygon'; coordinates: [number, number][][] };
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
-const isLonLat = (lon: number, lat: number) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+// an area is drawn on the map, so it lies in the region the map shows (a link's too: else it is junk)
+const inMapRegion = (lon: number, lat: number) => isPointInBbox([lon, lat], MAP_REGION);
 
 /**
  * Reads an area key of the URL: a place slug, a six-digit district code, `c:<lon>,<lat>,<radius m>` (a circle) or
- * `p:<lon>,<lat>,<lon>,<lat>,…` (a polygon's corners, at least three, not repeated at the end). Null when malformed.
+ * `p:<lon>,<lat>,<lon>,<lat>,…` (a polygon's corners, at least three, not repeated at the end), inside the map's
+ * region. Null when malformed.
  * @example parseAreaKey('c:114.13,22.58,2000') // { type: 'circle', center: [114.13, 22.58], radius_m: 2000 }
  */
 export function parseAreaKey(key: string): AreaSpec | null {
@@ -224,14 +228,15 @@ export function parseAreaKey(key: string): AreaSpec | null {
 	const numbers = key.slice(2).split(',').map(Number);
 	if (key.startsWith('c:') && numbers.length === 3) {
 		const [lon, lat, radius] = numbers as [number, number, number];
-		return isLonLat(lon, lat) && radius > 0 && radius <= 50_000 ? { type: 'circle', center: [lon, lat], radius_m: radius } : null;
+		return inMapRegion(lon, lat) && radius > 0 && radius <= 50_000 ? { type: 'circle', center: [lon, lat], radius_m: radius } : null;
 	}
 	if (key.startsWith('p:') && numbers.length >= 6 && numbers.length % 2 === 0 && numbers.length <= 998) {
 		const ring: [number, number][] = [];
 		for (let i = 0; i < numbers.length; i += 2) {
-			if (!isLonLat(numbers[i]!, numbers[i + 1]!)) return null;
+			if (!inMapRegion(numbers[i]!, numbers[i + 1]!)) return null;
 			ring.push([numbers[i]!, numbers[i + 1]!]);
 		}
+		if (new Set(ring.map(String)).size < 3) return null; // no inside to count
 		return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
 	}
 	return null;
