@@ -242,6 +242,44 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('the comparison’s counts are dated by the newest change among all its areas, also when the first has none', async () => {
+		// with the eyewear filter, the Shuibei jewellery cluster (first) counts no listing, Henggang's glasses city some
+		const { page, errors, close } = await open('/?view=clusters&lang=en&sectors=eyewear&compare=shuibei-buxin-jewellery-cluster,henggang-glasses-city');
+		await page.getByTestId('compare-table').waitFor();
+		const totals = await page.getByTestId('compare-table').getByRole('row', { name: /^All listings/ }).getByRole('cell').allTextContents();
+		expect(totals.map((n) => n.trim())).toEqual(['0', expect.stringMatching(/^[1-9]\d*$/)]);
+		expect(await page.getByTestId('compare-source').textContent()).toMatch(/^Source: Shenzhen Fashion Map listings, as of \w{3} \d{1,2}, \d{4}$/);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	test('a district and size no area has: the cluster view says 0 areas and offers to show them all', async () => {
+		const { page, errors, close } = await open('/?view=clusters&lang=en&adistrict=440307&amin=1000');
+		await expect.poll(() => page.getByTestId('cluster-count').textContent()).toBe('0 areas');
+		await page.getByRole('button', { name: 'Show all areas' }).click();
+		await page.waitForURL((url) => !url.searchParams.has('adistrict') && !url.searchParams.has('amin'));
+		await expect.poll(async () => Number(/\d+/.exec((await page.getByTestId('cluster-count').textContent()) ?? '')?.[0])).toBeGreaterThan(10);
+		expect(await page.getByRole('button', { name: 'Show all areas' }).count()).toBe(0);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	test('a radius picked while a circle is shown resizes that circle, and its statistics follow', async () => {
+		const { page, errors, close } = await open('/?lang=en&area=c:114.1286,22.5777,1000');
+		await page.getByTestId('area-stats').waitFor();
+		expect(await page.locator('#area-stats-title').textContent()).toContain('1 km');
+		// the area tools are open already, showing the area of the link
+		expect(await page.locator('details', { has: page.getByRole('heading', { name: 'Statistics for any area' }) }).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+		const radius = page.getByRole('combobox', { name: /^Radius/ });
+		expect(await radius.inputValue()).toBe('1000');
+		await radius.selectOption('5000');
+		await page.waitForURL(/area=c(%3A|:)114\.1286(%2C|,)22\.5777(%2C|,)5000/);
+		await expect.poll(() => page.locator('#area-stats-title').textContent()).toContain('5 km');
+		expect(await radius.inputValue()).toBe('5000');
+		expect(errors).toEqual([]);
+		await close();
+	});
+
 	test('an area’s panel lists its listings, saying “first 50” only when it has more', async () => {
 		const heading = async (area: string) => {
 			const { page, close } = await open(`/?lang=en&area=${area}`);
