@@ -8,7 +8,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * @example isIsoDate('2024-02-29') // true; isIsoDate('2023-02-29') // false
  */
 export function isIsoDate(text: string): boolean {
-	if (!ISO_DATE.test(text)) return false;
+	// the year 0 is no year of PostgreSQL's calendar (1 BC comes before AD 1), nor of the JavaScript it is read with
+	if (!ISO_DATE.test(text) || text.startsWith('0000')) return false;
 	const date = new Date(`${text}T00:00:00Z`);
 	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
