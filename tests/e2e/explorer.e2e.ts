@@ -820,6 +820,12 @@ describe('the map explorer in Chromium (offline basemap)', () => {
 		await page.evaluate(() => (location.hash = '#map=3.00/22.550/114.050'));
 		await expect.poll(async () => (await camera()).zoom).toBeCloseTo(8, 1);
 		await expect.poll(() => new URL(page.url()).hash).toMatch(/^#map=8\.00\//);
+		// Back, twice, to the page's first entry, which had no camera: its first view again
+		const first = await open('/?lang=en').then(async ({ page: other }) => { const c = await other.evaluate(() => window.__sfmMap.getZoom()); await other.close(); return c; });
+		await page.goBack();
+		await page.goBack();
+		await expect.poll(() => new URL(page.url()).hash).toBe('');
+		await expect.poll(async () => (await camera()).zoom).toBeCloseTo(first, 1);
 		expect(errors).toEqual([]);
 		await page.close();
 	});

@@ -280,6 +280,19 @@ describe('investors (issue #6)', () => {
 		await close();
 	});
 
+	test('a link’s circle sets the radius: the menu shows it, also one not in its list, and the next circle drawn takes it', async () => {
+		const { page, errors, close } = await open('/?lang=en&area=c:114.1286,22.5777,1500#map=13.00/22.5777/114.1286');
+		await page.getByTestId('area-stats').waitFor();
+		const radius = page.getByRole('combobox', { name: /^Radius/ });
+		expect(await radius.inputValue()).toBe('1500');
+		expect(await radius.locator('option:checked').textContent()).toBe('1.5 km');
+		await page.getByRole('button', { name: 'Draw a radius' }).click();
+		await clickMap(page, [114.12, 22.57]);
+		await page.waitForURL(/area=c(%3A|:)114\.1\d*(%2C|,)22\.5\d*(%2C|,)1500(&|#|$)/); // centred where the click was
+		expect(errors).toEqual([]);
+		await close();
+	});
+
 	test('an area’s panel lists its listings, saying “first 50” only when it has more', async () => {
 		const heading = async (area: string) => {
 			const { page, close } = await open(`/?lang=en&area=${area}`);
