@@ -1,6 +1,7 @@
 import { error, isHttpError } from '@sveltejs/kit';
 import { listSectors } from '$lib/data/catalogue';
 import { compareRows } from '$lib/data/compare';
+import { joinNames } from '$lib/components/detail-text';
 import { copyText } from '$lib/components/mirrors';
 import { areaName, loadCompareStats } from '$lib/data/investors';
 import { BOM, csvLine } from '$lib/server/export/csv';
@@ -37,7 +38,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 				.map((row) => csvLine([GROUPS[row.group][lang], lang === 'en' ? row.label_en : row.label_zh, ...row.cells.flatMap((c) => [c.value === null && c.source === null ? '' : c.display, c.year, c.mirror ? `${c.source} (${copyText(c.mirror, lang)})` : c.source])]))
 				.join('') +
 			csvLine([]) +
-			(refused.length ? csvLine([words.leftOut, refused.join(', ')]) : '') +
+			(refused.length ? csvLine([words.leftOut, joinNames(refused, lang)]) : '') +
 			csvLine([words.filters, url.search]) +
 			csvLine([words.generated, new Date().toISOString()]);
 	} catch (cause) {
