@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { copyText, mirrorOf, splitMirrorNote } from './mirrors';
+import { copyText, mirrorOf, sourceText, splitMirrorNote } from './mirrors';
 
 describe('splitMirrorNote', () => {
 	const clause = 'Mirror sources kept (no better URL found in the corpus) - original publisher: ';
@@ -65,5 +65,13 @@ describe('copyText', () => {
 		expect(copyText({ site: 'a.cn', publisher: '深圳晚报, 2016-05-13' }, 'en')).toBe('A copy; original: 深圳晚报, 2016-05-13');
 		expect(copyText({ site: 'a.cn', publisher: '深圳晚报, 2016-05-13' }, 'zh')).toBe('转载，原文：深圳晚报, 2016-05-13');
 		expect(copyText({ site: 'a.cn', publisher: null }, 'en')).toBe('A copy; original publisher not known');
+	});
+});
+
+describe('sourceText', () => {
+	test('adds whose article a mirrored source copies, and leaves any other source as it is', () => {
+		const mirror = { site: 'a.cn', publisher: '深圳晚报, 2016-05-13' };
+		expect(sourceText('http://a.cn/1', mirror, 'zh')).toBe('http://a.cn/1 (转载，原文：深圳晚报, 2016-05-13)');
+		expect(sourceText('http://b.cn/2', undefined, 'en')).toBe('http://b.cn/2');
 	});
 });

@@ -66,3 +66,10 @@ export function mirrorOfSource(source: string, mirrors: readonly Mirror[]): Mirr
 export function copyText(mirror: Mirror, lang: Lang): string {
 	return mirror.publisher ? `${t(lang, 'detail.mirrorOf')}${lang === 'zh' ? '' : ' '}${mirror.publisher}` : t(lang, 'detail.mirrorUnknown');
 }
+
+/**
+ * A source as plain text, with whose article it copies when it is on a mirror site (a tooltip, a CSV cell).
+ * @example sourceText('http://a.cn/1', { site: 'a.cn', publisher: '深圳晚报' }, 'en') // 'http://a.cn/1 (A copy; original: 深圳晚报)'
+ */
+export const sourceText = (source: string, mirror: Mirror | undefined, lang: Lang): string =>
+	mirror ? `${source} (${copyText(mirror, lang)})` : source;

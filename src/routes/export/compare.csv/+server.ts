@@ -2,7 +2,7 @@ import { error, isHttpError } from '@sveltejs/kit';
 import { listSectors } from '$lib/data/catalogue';
 import { compareRows } from '$lib/data/compare';
 import { joinNames } from '$lib/components/detail-text';
-import { copyText } from '$lib/components/mirrors';
+import { sourceText } from '$lib/components/mirrors';
 import { areaName, loadCompareStats } from '$lib/data/investors';
 import { BOM, csvLine } from '$lib/server/export/csv';
 import { downloadHeaders, exportRequest } from '$lib/server/export/listings';
@@ -35,7 +35,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			BOM +
 			csvLine(header) +
 			compareRows(areas, sectors, lang)
-				.map((row) => csvLine([GROUPS[row.group][lang], lang === 'en' ? row.label_en : row.label_zh, ...row.cells.flatMap((c) => [c.value === null && c.source === null ? '' : c.display, c.year, c.mirror ? `${c.source} (${copyText(c.mirror, lang)})` : c.source])]))
+				.map((row) => csvLine([GROUPS[row.group][lang], lang === 'en' ? row.label_en : row.label_zh, ...row.cells.flatMap((c) => [c.value === null && c.source === null ? '' : c.display, c.year, c.source === null ? null : sourceText(c.source, c.mirror, lang)])]))
 				.join('') +
 			csvLine([]) +
 			(refused.length ? csvLine([words.leftOut, joinNames(refused, lang)]) : '') +
